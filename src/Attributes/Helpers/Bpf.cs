@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+
+namespace BpfSharp;
+
+/// <summary>
+/// The kernel's helper functions, as the programs see them. In a compiled program each call becomes a
+/// BPF helper call; run as plain .NET (unit tests, the differential oracle) each one has a faithful
+/// in-memory implementation whose inputs <see cref="BpfClr"/> lets a test set.
+/// </summary>
+public static partial class Bpf
+{
+    /// <summary>bpf_trace_printk: writes a line to the kernel's trace buffer. GPL-only.</summary>
+    [BpfHelper(HelperId.TracePrintk)]
+    public static long Printk(string format) => BpfClr.Printk(format, Array.Empty<ulong>());
+
+    /// <inheritdoc cref="Printk(string)"/>
+    [BpfHelper(HelperId.TracePrintk)]
+    public static long Printk(string format, long arg1) => BpfClr.Printk(format, new[] { (ulong)arg1 });
+
+    /// <inheritdoc cref="Printk(string)"/>
+    [BpfHelper(HelperId.TracePrintk)]
+    public static long Printk(string format, long arg1, long arg2) => BpfClr.Printk(format, new[] { (ulong)arg1, (ulong)arg2 });
+
+    /// <inheritdoc cref="Printk(string)"/>
+    [BpfHelper(HelperId.TracePrintk)]
+    public static long Printk(string format, long arg1, long arg2, long arg3) =>
+        BpfClr.Printk(format, new[] { (ulong)arg1, (ulong)arg2, (ulong)arg3 });
+}
+
+/// <summary>Marks a method of the language surface as a kernel helper with the given id.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class BpfHelperAttribute : Attribute
+{
+    public BpfHelperAttribute(HelperId id) => Id = id;
+
+    public HelperId Id { get; }
+}
+
+/// <summary>Helper function ids from the kernel's uapi <c>enum bpf_func_id</c>.</summary>
+public enum HelperId
+{
+    MapLookupElem = 1,
+    MapUpdateElem = 2,
+    MapDeleteElem = 3,
+    ProbeRead = 4,
+    KtimeGetNs = 5,
+    TracePrintk = 6,
+    GetPrandomU32 = 7,
+    GetSmpProcessorId = 8,
+    TailCall = 12,
+    GetCurrentPidTgid = 14,
+    GetCurrentUidGid = 15,
+    GetCurrentComm = 16,
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace BpfSharp;
+
+/// <summary>
+/// The CLR side of the helpers: what <see cref="Bpf"/> does when a program runs as plain .NET.
+/// Tests set the inputs (time, pid, ...) and read the outputs (the trace lines).
+/// </summary>
+public static class BpfClr
+{
+    [ThreadStatic] private static List<string>? s_trace;
+
+    /// <summary>Lines written by <see cref="Bpf.Printk(string)"/> on this thread, oldest first.</summary>
+    public static List<string> TraceLines => s_trace ??= new List<string>();
+
+    internal static long Printk(string format, ulong[] args)
+    {
+        string line = FormatPrintk(format, args);
+        TraceLines.Add(line);
+        return Encoding.UTF8.GetByteCount(line);
+    }
+
+    /// <summary>Formats the subset of printf that bpf_trace_printk accepts (%d %i %u %x %ld %lld %llu %llx %lu %lx %c %%).</summary>
+    public static string FormatPrintk(string format, IReadOnlyList<ulong> args)
+    {
+        var sb = new StringBuilder();
+        int next = 0;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (c != '%' || i + 1 >= format.Length) { sb.Append(c); continue; }
+            int j = i + 1;
+            if (format[j] == '%') { sb.Append('%'); i = j; continue; }
+            int longs = 0;
+            while (j < format.Length && format[j] == 'l') { longs++; j++; }
+            if (j >= format.Length) { sb.Append(format, i, format.Length - i); break; }
+            ulong raw = next < args.Count ? args[next] : 0;
+            next++;
+            bool wide = longs > 0;
+            switch (format[j])
+            {
+                case 'd': case 'i': sb.Append((wide ? (long)raw : (int)raw).ToString(CultureInfo.InvariantCulture)); break;
+                case 'u': sb.Append((wide ? raw : (uint)raw).ToString(CultureInfo.InvariantCulture)); break;
+                case 'x': sb.Append((wide ? raw : (uint)raw).ToString("x", CultureInfo.InvariantCulture)); break;
+                case 'c': sb.Append((char)(byte)raw); break;
+                default: sb.Append(format, i, j - i + 1); break;
+            }
+            i = j;
+        }
+        return sb.ToString();
+    }
+}

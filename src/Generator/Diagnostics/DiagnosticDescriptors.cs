@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace BpfSharp.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic BpfSharp reports, in one place. IDs are never reused; each has a page
+/// docs/diagnostics/BPFxxxx.md with a bad example and its fix.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string HelpBase = "https://github.com/bpfsharp/bpfsharp/blob/main/docs/diagnostics/";
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+
+    /// <summary>BPF0001: "'{0}' cannot be compiled to eBPF: {1}"</summary>
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Error("BPF0001", "BpfSharp.Language",
+        "Construct outside the compilable subset", "'{0}' cannot be compiled to eBPF: {1}");
+
+    /// <summary>BPF0002: "The class '{0}' of a [BpfProgram] method must be 'static partial'"</summary>
+    public static readonly DiagnosticDescriptor ClassNotStaticPartial = Error("BPF0002", "BpfSharp.Program",
+        "Program class must be static partial", "The class '{0}' of a [BpfProgram] method must be 'static partial' so the generator can add its loader");
+
+    /// <summary>BPF0003: "[BpfProgram] method '{0}' needs a program-type attribute such as [RawTracepoint(\"sys_enter\")]"</summary>
+    public static readonly DiagnosticDescriptor MissingProgramType = Error("BPF0003", "BpfSharp.Program",
+        "Program type missing", "[BpfProgram] method '{0}' needs exactly one program-type attribute, such as [RawTracepoint(\"sys_enter\")]");
+
+    /// <summary>BPF0004: "Program '{0}' must be 'static {1} {0}({2} ctx)'"</summary>
+    public static readonly DiagnosticDescriptor BadProgramSignature = Error("BPF0004", "BpfSharp.Program",
+        "Program signature does not fit its attribute", "Program '{0}' must be declared 'static {1} {0}({2} ctx)' for its program type");
+
+    /// <summary>BPF0005: "Bpf.Printk takes a format literal and at most 3 arguments; this call has {0}"</summary>
+    public static readonly DiagnosticDescriptor PrintkArguments = Error("BPF0005", "BpfSharp.Helpers",
+        "Bpf.Printk misuse", "Bpf.Printk takes a string literal format and at most 3 arguments; {0}");
+
+    /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
+    public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
+        "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
+        .GetFields()
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToDictionary(d => d.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+}

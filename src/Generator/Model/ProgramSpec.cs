@@ -1,0 +1,17 @@
+namespace BpfSharp.Generator.Model;
+
+/// <summary>The kinds of program BpfSharp compiles; each maps to a kernel program type and a libbpf section prefix.</summary>
+internal enum ProgramKind
+{
+    RawTracepoint,
+}
+
+/// <summary>
+/// One [BpfProgram] method as the parser saw it: what it is, where it attaches and the ELF section libbpf expects.
+/// </summary>
+/// <param name="MethodName">The C# method name, also the ELF symbol and the kernel's program name (truncated to 15 bytes).</param>
+/// <param name="Kind">The program type.</param>
+/// <param name="Section">The ELF section, by libbpf's conventions, e.g. <c>raw_tracepoint/sys_enter</c>.</param>
+/// <param name="AttachTarget">What to attach to, e.g. the tracepoint name.</param>
+/// <param name="Location">The method's identifier, for diagnostics.</param>
+internal sealed record ProgramSpec(string MethodName, ProgramKind Kind, string Section, string AttachTarget, LocationInfo? Location);
