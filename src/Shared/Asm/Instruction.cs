@@ -13,7 +13,7 @@ internal readonly record struct Instruction(byte OpCode, Register Dst, Register 
 
     public InstructionClass Class => (InstructionClass)(OpCode & 0x07);
 
-    public bool IsWide => OpCode == (byte)(InstructionClass.Ld | (byte)SizeCode.DW | (byte)ModeCode.Imm);
+    public bool IsWide => OpCode == ((byte)InstructionClass.Ld | (byte)SizeCode.DW | (byte)ModeCode.Imm);
 
     public void WriteTo(Span<byte> destination)
     {
