@@ -23,7 +23,7 @@ public class HelloWorldTests
             "*(u16 *)(r10 -4) = 10",
             "r1 = r10",
             "r1 += -16",
-            "r2 = 14",
+            "w2 = 14",
             "call 6",
             "w0 = 0",
             "exit",
