@@ -1,5 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
+using BpfSharp.Generator.Compiler.Backend;
+using BpfSharp.Generator.Compiler.Frontend;
+using BpfSharp.Generator.Compiler.Passes;
+using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -17,7 +22,45 @@ internal static class BpfCompiler
         Compilation compilation,
         CancellationToken cancellationToken)
     {
-        throw new System.NotImplementedException();
+        var result = new CompilationResult();
+        foreach (var (method, spec) in programs)
+        {
+            var compiled = CompileMethod(method, spec.MethodName, compilation, result.Diagnostics, cancellationToken);
+            if (compiled is not null)
+                result.Programs.Add(compiled);
+        }
+        return result;
+    }
+
+    /// <summary>Compiles one method; on failure adds diagnostics and returns null. Internal faults become BPF9999.</summary>
+    internal static CompiledFunction? CompileMethod(IMethodSymbol method, string name, Compilation compilation,
+        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ir = MethodLowering.Lower(method, name, compilation, diagnostics, cancellationToken);
+            if (ir is null)
+                return null;
+            PassPipeline.Optimize(ir);
+            var function = CodeGenerator.Generate(ir);
+            if (function.StackSize > FrameLayout.MaxStack)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StackTooLarge, method.Locations.Length > 0 ? method.Locations[0] : null,
+                    method.Name, function.StackSize, FrameLayout.MaxStack));
+                return null;
+            }
+            return function;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, method.Locations.Length > 0 ? method.Locations[0] : null,
+                method.Name, e.GetType().Name + ": " + e.Message));
+            return null;
+        }
     }
 }
 

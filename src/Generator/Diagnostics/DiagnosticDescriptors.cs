@@ -35,6 +35,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PrintkArguments = Error("BPF0005", "BpfSharp.Helpers",
         "Bpf.Printk misuse", "Bpf.Printk takes a string literal format and at most 3 arguments; {0}");
 
+    /// <summary>BPF0006: "The loop in '{0}' has no bound the compiler can prove; ..."</summary>
+    public static readonly DiagnosticDescriptor UnboundedLoop = Error("BPF0006", "BpfSharp.Language",
+        "Loop without a provable bound", "This loop has no bound the compiler can prove: {0}. Use a for loop over a constant range or add a constant iteration limit.");
+
+    /// <summary>BPF0007: "'{0}' needs {1} bytes of stack; eBPF allows {2}"</summary>
+    public static readonly DiagnosticDescriptor StackTooLarge = Error("BPF0007", "BpfSharp.Language",
+        "Stack frame too large", "'{0}' needs {1} bytes of stack; eBPF allows {2}");
+
+    /// <summary>BPF0008: "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion"</summary>
+    public static readonly DiagnosticDescriptor Recursion = Error("BPF0008", "BpfSharp.Language",
+        "Recursive call", "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

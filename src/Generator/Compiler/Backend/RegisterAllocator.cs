@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using System.Linq;
+using BpfSharp.Generator.Compiler.Ir;
+
+namespace BpfSharp.Generator.Compiler.Backend;
+
+/// <summary>
+/// Assigns machine registers to virtual registers over their live intervals, greedily in order of start,
+/// preferring the register of a move partner so that the move disappears. A value live across a call can
+/// only live in R6-R9 (R0-R5 are clobbered). When nothing is free a register is spilled to an 8-byte slot:
+/// each of its definitions is stored and each use reloaded through short-lived registers, then allocation
+/// starts again.
+/// </summary>
+internal static class RegisterAllocator
+{
+    /// <summary>Allocation order: argument registers first, then R0, then the callee-saved ones.</summary>
+    private static readonly int[] s_order = { 1, 2, 3, 4, 5, 0, 6, 7, 8, 9 };
+
+    public static int[] Allocate(IrFunction f)
+    {
+        var spillTemps = new HashSet<int>();
+        for (int attempt = 0; ; attempt++)
+        {
+            var live = Liveness.Compute(f);
+            int? spill = TryAllocate(f, live, spillTemps, out var assignment);
+            if (spill is null)
+                return assignment;
+            if (attempt > f.RegisterCount + 64)
+                throw new System.InvalidOperationException("register allocation does not converge");
+            Spill(f, spill.Value, spillTemps);
+        }
+    }
+
+    private static int? TryAllocate(IrFunction f, Liveness live, HashSet<int> spillTemps, out int[] assignment)
+    {
+        assignment = Enumerable.Repeat(-1, f.RegisterCount).ToArray();
+        var occupied = new List<(int Start, int End, int Reg)>[11];
+        for (int r = 0; r < occupied.Length; r++) occupied[r] = new List<(int, int, int)>();
+
+        foreach (var pos in live.CallPositions)
+            for (int r = 0; r <= 5; r++) occupied[r].Add((pos, pos, -1));
+
+        foreach (var pair in f.Fixed)
+        {
+            assignment[pair.Key] = pair.Value;
+            if (live.IsLive(pair.Key))
+                occupied[pair.Value].Add((live.Start[pair.Key], live.End[pair.Key], pair.Key));
+        }
+
+        var partners = MovePartners(f);
+        var order = Enumerable.Range(0, f.RegisterCount)
+            .Where(v => !f.Fixed.ContainsKey(v) && live.IsLive(v))
+            .OrderBy(v => live.Start[v]).ThenBy(v => v);
+        foreach (int v in order)
+        {
+            int start = live.Start[v], end = live.End[v];
+            int chosen = -1;
+            if (partners.TryGetValue(v, out var hints))
+            {
+                foreach (int h in hints)
+                {
+                    int reg = assignment[h];
+                    if (reg >= 0 && IsFree(occupied[reg], start, end)) { chosen = reg; break; }
+                }
+            }
+
+            if (chosen < 0)
+                foreach (int reg in s_order)
+                    if (IsFree(occupied[reg], start, end)) { chosen = reg; break; }
+
+            if (chosen < 0)
+                return ChooseSpill(f, live, assignment, spillTemps, v, start, end);
+            assignment[v] = chosen;
+            occupied[chosen].Add((start, end, v));
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether [start, end] overlaps nothing already on the register.</summary>
+    private static bool IsFree(List<(int Start, int End, int Reg)> ranges, int start, int end)
+    {
+        foreach (var r in ranges)
+        {
+            if (r.End < start || r.Start > end) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static int ChooseSpill(IrFunction f, Liveness live, int[] assignment, HashSet<int> spillTemps, int v, int start, int end)
+    {
+        if (!spillTemps.Contains(v))
+            return v;
+        // A reload temporary cannot be spilled again: spill the longest other value live across it instead.
+        int best = -1;
+        for (int other = 0; other < assignment.Length; other++)
+        {
+            if (assignment[other] < 0 || f.Fixed.ContainsKey(other) || spillTemps.Contains(other)) continue;
+            if (live.End[other] < start || live.Start[other] > end) continue;
+            if (best < 0 || live.End[other] - live.Start[other] > live.End[best] - live.Start[best]) best = other;
+        }
+        return best >= 0 ? best : throw new System.InvalidOperationException("too many values live at once");
+    }
+
+    private static Dictionary<int, List<int>> MovePartners(IrFunction f)
+    {
+        var partners = new Dictionary<int, List<int>>();
+        void Add(int a, int b)
+        {
+            if (!partners.TryGetValue(a, out var list)) partners[a] = list = new List<int>();
+            list.Add(b);
+        }
+
+        foreach (var block in f.Blocks)
+            foreach (var inst in block.Insts)
+            {
+                if (inst.Op == IrOp.Mov && inst.Width == Width.W64 && inst.A.IsReg && inst.Dst >= 0)
+                {
+                    Add(inst.Dst, inst.A.Reg);
+                    Add(inst.A.Reg, inst.Dst);
+                }
+                else if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg or IrOp.SignExtend && inst.A.IsReg)
+                {
+                    // dst = a op b is emitted as dst = a; dst op= b: sharing a's register saves the copy.
+                    Add(inst.Dst, inst.A.Reg);
+                }
+            }
+
+        return partners;
+    }
+
+    /// <summary>Moves <paramref name="v"/> to a stack slot: a store after each definition, a load before each use.</summary>
+    private static void Spill(IrFunction f, int v, HashSet<int> spillTemps)
+    {
+        int slot = f.NewSlot(8, 8);
+        foreach (var block in f.Blocks)
+        {
+            var result = new List<IrInst>(block.Insts.Count + 4);
+            foreach (var inst in block.Insts)
+            {
+                bool reads = false;
+                foreach (var u in inst.Uses()) reads |= u.IsReg && u.Reg == v;
+                if (reads)
+                {
+                    int t = f.NewReg();
+                    spillTemps.Add(t);
+                    result.Add(new IrInst(IrOp.Load) { Dst = t, Slot = slot, Size = MemSize.B8 });
+                    inst.MapUses(o => o.IsReg && o.Reg == v ? Operand.R(t) : o);
+                }
+
+                if (inst.Dst == v)
+                {
+                    int t = f.NewReg();
+                    spillTemps.Add(t);
+                    inst.Dst = t;
+                    result.Add(inst);
+                    result.Add(new IrInst(IrOp.Store) { Slot = slot, Size = MemSize.B8, A = Operand.R(t) });
+                }
+                else
+                {
+                    result.Add(inst);
+                }
+            }
+
+            block.Insts.Clear();
+            block.Insts.AddRange(result);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Threading;
+using BpfSharp.Generator.Compiler.Ir;
+using BpfSharp.Generator.Diagnostics;
+using BpfSharp.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BpfSharp.Generator.Compiler.Frontend;
+
+/// <summary>
+/// Lowers one method body from Roslyn's <see cref="IOperation"/> tree to IR. A construct outside the subset is
+/// reported as a diagnostic at its location and lowered to a harmless placeholder so the rest is still checked.
+/// </summary>
+internal sealed partial class MethodLowering
+{
+    private readonly IMethodSymbol _method;
+    private readonly Compilation _compilation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<ISymbol, Local> _locals = new(SymbolEqualityComparer.Default);
+    private IrBlock _current;
+
+    private MethodLowering(IMethodSymbol method, string name, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _method = method;
+        _compilation = compilation;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+        Function = new IrFunction(name);
+        _current = Function.NewBlock();
+    }
+
+    public IrFunction Function { get; }
+
+    /// <summary>Lowers <paramref name="method"/>; returns null (with diagnostics added) when it is outside the subset.</summary>
+    public static IrFunction? Lower(IMethodSymbol method, string name, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        int before = diagnostics.Count;
+        var syntax = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+        if (syntax is not BaseMethodDeclarationSyntax decl || (decl.Body is null && decl.ExpressionBody is null))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, method.Locations.Length > 0 ? method.Locations[0] : null,
+                method.Name, "the method has no body in source"));
+            return null;
+        }
+
+        var model = compilation.GetSemanticModel(decl.SyntaxTree);
+        SyntaxNode bodyNode = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
+        var operation = model.GetOperation(bodyNode, cancellationToken) ?? model.GetOperation(decl, cancellationToken);
+        var lowering = new MethodLowering(method, name, compilation, diagnostics, cancellationToken);
+        lowering.LowerParameters();
+        if (operation is IMethodBodyOperation body)
+            operation = (IOperation?)body.BlockBody ?? body.ExpressionBody;
+        if (operation is null)
+        {
+            lowering.Unsupported(bodyNode.GetLocation(), method.Name, "its body has no semantic model");
+            return null;
+        }
+
+        if (decl.ExpressionBody is not null && operation is not IBlockOperation)
+            lowering.LowerExpressionBody(operation);
+        else
+            lowering.LowerStatement(operation);
+        lowering.FinishFallthrough(decl);
+        return diagnostics.Count == before ? lowering.Function : null;
+    }
+
+    private void LowerParameters()
+    {
+        int index = 0;
+        foreach (var p in _method.Parameters)
+        {
+            int incoming = Function.NewFixedReg(1 + index);
+            index++;
+            if (index > 5)
+            {
+                Unsupported(p.Locations.Length > 0 ? p.Locations[0] : null, p.Name, "eBPF functions take at most 5 arguments");
+                continue;
+            }
+
+            var type = IntType.From(p.Type) ?? (IsContext(p.Type) ? IntType.ULong : (IntType?)null);
+            if (type is null)
+            {
+                Unsupported(p.Locations.Length > 0 ? p.Locations[0] : null, p.Name, $"parameters of type '{p.Type.ToDisplayString()}' are not supported");
+                continue;
+            }
+
+            int v = Function.NewReg();
+            Emit(new IrInst(IrOp.Mov) { Dst = v, A = Operand.R(incoming), Width = Width.W64 });
+            Function.Params.Add(incoming);
+            _locals[p] = Local.InRegister(v, type.Value);
+        }
+    }
+
+    private static bool IsContext(ITypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() == "BpfSharp" && type.Name.EndsWith("Context", System.StringComparison.Ordinal);
+
+    private void LowerExpressionBody(IOperation operation)
+    {
+        MarkLine(operation.Syntax);
+        if (_method.ReturnsVoid)
+        {
+            LowerEffect(operation);
+            EmitReturn(Operand.C(0));
+        }
+        else
+        {
+            var value = Convert(LowerExpression(operation), ReturnType(), operation);
+            EmitReturn(value.Operand);
+        }
+    }
+
+    private void FinishFallthrough(BaseMethodDeclarationSyntax decl)
+    {
+        if (_current.Terminator is not null)
+            return;
+        // Falling off the end is only legal C# for void methods; programs return 0 then.
+        EmitReturn(Operand.C(0));
+    }
+
+    private IntType ReturnType() => IntType.From(_method.ReturnType) ?? IntType.Long;
+
+    // ----- emission -----
+
+    private IrInst Emit(IrInst inst)
+    {
+        if (_current.Terminator is not null)
+            _current = Function.NewBlock(); // code after a jump or return: unreachable, removed later
+        _current.Insts.Add(inst);
+        return inst;
+    }
+
+    private void EmitReturn(Operand value) => Emit(new IrInst(IrOp.Return) { A = value });
+
+    private void EmitJump(IrBlock target) => Emit(new IrInst(IrOp.Jump) { Target = target });
+
+    private void EmitBranch(Cond cond, Width width, Operand a, Operand b, IrBlock then, IrBlock otherwise) =>
+        Emit(new IrInst(IrOp.Branch) { Cond = cond, Width = width, A = a, B = b, Target = then, Else = otherwise });
+
+    private void StartBlock(IrBlock block)
+    {
+        if (_current.Terminator is null)
+            EmitJump(block);
+        _current = block;
+    }
+
+    private int Def(IrInst inst)
+    {
+        inst.Dst = Function.NewReg();
+        Emit(inst);
+        return inst.Dst;
+    }
+
+    private void MarkLine(SyntaxNode syntax)
+    {
+        var span = syntax.GetLocation().GetLineSpan();
+        var text = syntax.SyntaxTree.GetText(_cancellationToken);
+        int line = span.StartLinePosition.Line;
+        string lineText = line < text.Lines.Count ? text.Lines[line].ToString().Trim() : string.Empty;
+        Emit(new IrInst(IrOp.Line) { Line = new SourceLine(syntax.SyntaxTree.FilePath, line + 1, span.StartLinePosition.Character + 1, lineText) });
+    }
+
+    // ----- diagnostics -----
+
+    private Value Unsupported(IOperation operation, string reason)
+    {
+        Unsupported(operation.Syntax.GetLocation(), Shorten(operation.Syntax.ToString()), reason);
+        return Value.Const(0, IntType.Long);
+    }
+
+    private void Unsupported(Location? location, string what, string reason) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, location, what, reason));
+
+    private void Report(DiagnosticDescriptor descriptor, IOperation operation, params object?[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, operation.Syntax.GetLocation(), args));
+
+    private static string Shorten(string text)
+    {
+        text = text.Replace("\r", " ").Replace("\n", " ");
+        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+}
+
+/// <summary>Where a local or parameter lives: a virtual register, or a stack slot when its address is taken.</summary>
+internal readonly record struct Local(int Register, int Slot, IntType Type)
+{
+    public static Local InRegister(int register, IntType type) => new(register, -1, type);
+
+    public static Local InSlot(int slot, IntType type) => new(-1, slot, type);
+
+    public bool IsInSlot => Slot >= 0;
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+
+namespace BpfSharp.Generator.Compiler.Ir;
+
+/// <summary>A function in IR: blocks in layout order (the first is the entry), virtual registers and stack slots.</summary>
+internal sealed class IrFunction
+{
+    public IrFunction(string name) => Name = name;
+
+    public string Name { get; }
+
+    public List<IrBlock> Blocks { get; } = new();
+
+    public List<StackSlot> Slots { get; } = new();
+
+    /// <summary>The fixed registers holding the incoming arguments, in order.</summary>
+    public List<int> Params { get; } = new();
+
+    /// <summary>Virtual registers pinned to a machine register (argument, result and call conventions).</summary>
+    public Dictionary<int, int> Fixed { get; } = new();
+
+    public int RegisterCount { get; private set; }
+
+    private int _nextBlock;
+
+    public int NewReg() => RegisterCount++;
+
+    public int NewFixedReg(int machineRegister)
+    {
+        int r = NewReg();
+        Fixed[r] = machineRegister;
+        return r;
+    }
+
+    public IrBlock NewBlock()
+    {
+        var b = new IrBlock(_nextBlock++);
+        Blocks.Add(b);
+        return b;
+    }
+
+    public int NewSlot(int size, int align)
+    {
+        Slots.Add(new StackSlot(size, align));
+        return Slots.Count - 1;
+    }
+
+    public override string ToString() => IrPrinter.Format(this);
+}
+
+/// <summary>A region of the frame; its offset from the frame pointer is decided by the backend.</summary>
+internal sealed class StackSlot
+{
+    public StackSlot(int size, int align)
+    {
+        Size = size;
+        Align = align;
+    }
+
+    public int Size { get; }
+
+    public int Align { get; }
+
+    /// <summary>Negative offset from R10, set by the frame layout.</summary>
+    public int Offset { get; set; }
+}
