@@ -17,7 +17,8 @@ internal static class Emitter
     public static void Emit(SourceProductionContext context, ProgramClassModel model)
     {
         context.AddSource(model.HintName + ".BpfObject.g.cs", SourceText.From(ObjectSource(model), Encoding.UTF8));
-        context.AddSource(model.HintName + ".Skeleton.g.cs", SourceText.From(SkeletonSource(model), Encoding.UTF8));
+        if (model.EmitSkeleton)
+            context.AddSource(model.HintName + ".Skeleton.g.cs", SourceText.From(SkeletonSource(model), Encoding.UTF8));
     }
 
     /// <summary>

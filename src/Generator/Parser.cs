@@ -71,7 +71,8 @@ internal static class Parser
             Declaration: DeclarationOf(type),
             ObjectFileName: type.Name + ".o",
             Programs: programs.Select(p => p.Spec).ToEquatableArray(),
-            Object: elf.ToEquatableArray());
+            Object: elf.ToEquatableArray(),
+            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 

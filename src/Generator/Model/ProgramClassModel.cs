@@ -13,6 +13,7 @@ namespace BpfSharp.Generator.Model;
 /// <param name="ObjectFileName">The object's file name, <c>ClassName.o</c>.</param>
 /// <param name="Programs">The class's programs, in source order.</param>
 /// <param name="Object">The compiled ELF object, empty when compilation failed.</param>
+/// <param name="EmitSkeleton">Whether the project references BpfSharp.Runtime, which the skeleton loads with.</param>
 internal sealed record ProgramClassModel(
     string Namespace,
     EquatableArray<string> ContainingTypes,
@@ -20,7 +21,8 @@ internal sealed record ProgramClassModel(
     string Declaration,
     string ObjectFileName,
     EquatableArray<ProgramSpec> Programs,
-    EquatableArray<byte> Object)
+    EquatableArray<byte> Object,
+    bool EmitSkeleton)
 {
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") +
         string.Join(".", ContainingTypes.Select(TypeNameOf)) + (ContainingTypes.Count == 0 ? "" : ".") + ClassName;

@@ -15,6 +15,7 @@ internal static class GeneratorHarness
             .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(BpfSharp.Bpf).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(BpfSharp.Runtime.BpfObject).Assembly.Location))
             .ToImmutableArray();
     });
 
