@@ -19,6 +19,17 @@ internal static class TestPrograms
         return Instruction.Encode(code.ToArray());
     }
 
+    /// <summary>A long straight line, then the uninitialized read: a rejection with a big log.</summary>
+    public static byte[] StraightThenReadUninitialized(int moves)
+    {
+        var code = new List<Instruction>();
+        for (int i = 0; i < moves; i++)
+            code.Add(Asm.Asm.Mov64(Register.R0, i));
+        code.Add(Asm.Asm.Mov64(Register.R0, Register.R2));
+        code.Add(Asm.Asm.Exit());
+        return Instruction.Encode(code.ToArray());
+    }
+
     /// <summary>Reads r2, which nothing has written: the verifier must reject it with "R2 !read_ok".</summary>
     public static byte[] ReadsUninitializedRegister() =>
         Instruction.Encode([Asm.Asm.Mov64(Register.R0, Register.R2), Asm.Asm.Exit()]);
