@@ -104,8 +104,8 @@ internal static class Disassembler
             case JumpOp.Call:
                 return is32 || fromReg ? Unknown : $"call {Imm(insn.Imm)}";
             case JumpOp.Exit:
-                // LLVM's decoder fixes every other field of exit to zero.
-                return is32 || fromReg || insn.Dst != 0 || insn.Src != 0 || insn.Offset != 0 || insn.Imm != 0 ? Unknown : "exit";
+                // LLVM's decoder insists on imm = 0 for exit but ignores the register and offset fields.
+                return is32 || fromReg || insn.Imm != 0 ? Unknown : "exit";
         }
 
         string? condition = op switch
