@@ -1,5 +1,6 @@
 using System.Text;
 using BpfSharp.Asm;
+using A = BpfSharp.Asm.Asm;
 using BpfSharp.Elf;
 using BpfSharp.Tests;
 
@@ -11,8 +12,8 @@ public sealed class ElfWriterTests
     /// <summary>r1 = map ll; r2 = 0; call 1 (map lookup); r0 = 0; exit — with the map reference in slot 0 relocated.</summary>
     private static byte[] ProgramCode()
     {
-        var (lo, hi) = Asm.Asm.LoadImm64(Register.R1, 0);
-        return Instruction.Encode(new[] { lo, hi, Asm.Asm.Mov64(Register.R2, 0), Asm.Asm.Call(1), Asm.Asm.Mov64(Register.R0, 0), Asm.Asm.Exit() });
+        var (lo, hi) = A.LoadImm64(Register.R1, 0);
+        return Instruction.Encode(new[] { lo, hi, A.Mov64(Register.R2, 0), A.Call(1), A.Mov64(Register.R0, 0), A.Exit() });
     }
 
     internal static byte[] SampleObject()
