@@ -1,5 +1,6 @@
 namespace BpfSharp.Runtime.Tests;
 
+[Collection(SerialCollection.Name)]
 public sealed class RawTracepointTests
 {
     private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(10);

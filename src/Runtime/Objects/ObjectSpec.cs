@@ -24,7 +24,15 @@ public sealed class ObjectSpec
     /// <summary>Parses an object; a malformed or unsupported one gives an <see cref="InvalidDataException"/> saying what and where.</summary>
     public static ObjectSpec Parse(byte[] elfBytes)
     {
-        var elf = ElfFile.Parse(elfBytes);
+        ElfFile elf;
+        try
+        {
+            elf = ElfFile.Parse(elfBytes);
+        }
+        catch (ElfFormatException ex)
+        {
+            throw new InvalidDataException($"Not a valid eBPF ELF object: {ex.Message}", ex);
+        }
         string license = ReadLicense(elf);
         var programs = new List<ProgramSpec>();
 
