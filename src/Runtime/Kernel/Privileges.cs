@@ -51,7 +51,8 @@ public static class Privileges
     {
         try
         {
-            foreach (var line in File.ReadLines("/proc/self/status"))
+            // Capabilities are per thread; thread-self is what the kernel checks for this thread's bpf() calls.
+            foreach (var line in File.ReadLines(File.Exists("/proc/thread-self/status") ? "/proc/thread-self/status" : "/proc/self/status"))
             {
                 if (line.StartsWith("CapEff:", StringComparison.Ordinal))
                     return ulong.Parse(line.AsSpan(7).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
