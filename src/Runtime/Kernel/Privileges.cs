@@ -13,16 +13,18 @@ public static class Privileges
     private const int CapBpf = 39;
 
     /// <summary>True when the process is root or holds CAP_BPF and CAP_PERFMON (or CAP_SYS_ADMIN) effectively.</summary>
-    public static bool CanLoadPrograms(out string reason)
+    public static bool CanLoadPrograms(out string reason) =>
+        Evaluate(ReadEffectiveCapabilities(), Libc.GetEffectiveUserId(), out reason);
+
+    internal static bool Evaluate(ulong effective, uint uid, out string reason)
     {
-        ulong effective = ReadEffectiveCapabilities();
         bool has(int cap) => (effective & (1UL << cap)) != 0;
         if (has(CapSysAdmin) || (has(CapBpf) && has(CapPerfmon)))
         {
             reason = "";
             return true;
         }
-        reason = MissingSentence(effective);
+        reason = MissingSentence(effective, uid);
         return false;
     }
 
@@ -40,16 +42,17 @@ public static class Privileges
               "policy, or RLIMIT_MEMLOCK on kernels before 5.11 can cause this."
             : reason;
 
-    private static string MissingSentence(ulong effective) =>
+    private static string MissingSentence(ulong effective, uint uid) =>
         "Loading eBPF programs needs root, or CAP_BPF with CAP_PERFMON (CAP_NET_ADMIN too for networking programs); " +
-        $"this process runs as uid {Libc.GetEffectiveUserId()} with effective capabilities 0x{effective:x}. " +
+        $"this process runs as uid {uid} with effective capabilities 0x{effective:x}. " +
         "Run it with sudo or grant the capabilities (setcap cap_bpf,cap_perfmon+ep).";
 
     private static ulong ReadEffectiveCapabilities()
     {
         try
         {
-            foreach (var line in File.ReadLines("/proc/self/status"))
+            // Capabilities are per thread; thread-self is what the kernel checks for this thread's bpf() calls.
+            foreach (var line in File.ReadLines(File.Exists("/proc/thread-self/status") ? "/proc/thread-self/status" : "/proc/self/status"))
             {
                 if (line.StartsWith("CapEff:", StringComparison.Ordinal))
                     return ulong.Parse(line.AsSpan(7).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
