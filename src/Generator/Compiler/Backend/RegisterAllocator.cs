@@ -120,12 +120,13 @@ internal static class RegisterAllocator
                     Add(inst.Dst, inst.A.Reg);
                     Add(inst.A.Reg, inst.Dst);
                 }
-                else if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg or IrOp.SignExtend && inst.A.IsReg)
-                {
-                    // dst = a op b is emitted as dst = a; dst op= b: sharing a's register saves the copy.
-                    Add(inst.Dst, inst.A.Reg);
-                }
             }
+
+        // Weaker hints last: dst = a op b is emitted as dst = a; dst op= b, so sharing a's register saves the copy.
+        foreach (var block in f.Blocks)
+            foreach (var inst in block.Insts)
+                if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg && inst.A.IsReg)
+                    Add(inst.Dst, inst.A.Reg);
 
         return partners;
     }

@@ -9,12 +9,13 @@ internal sealed partial class MethodLowering
     private Value LowerExpression(IOperation operation, bool resultUsed = true)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (operation.ConstantValue.HasValue && resultUsed)
+        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is not string)
             return LowerConstant(operation);
 
         switch (operation)
         {
             case ILiteralOperation:
+            case IDefaultValueOperation:
                 return LowerConstant(operation);
             case IConversionOperation conversion:
                 return LowerConversion(conversion);
@@ -22,8 +23,26 @@ internal sealed partial class MethodLowering
                 return LowerExpression(paren.Operand, resultUsed);
             case IParameterReferenceOperation or ILocalReferenceOperation:
                 return ReadLocal(operation);
+            case IFieldReferenceOperation field:
+                return LowerFieldRead(field);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, resultUsed);
+            case ISimpleAssignmentOperation assignment:
+                return LowerAssignment(assignment);
+            case ICompoundAssignmentOperation compound:
+                return LowerCompoundAssignment(compound);
+            case IIncrementOrDecrementOperation increment:
+                return LowerIncrement(increment, resultUsed);
+            case IBinaryOperation binary:
+                return LowerBinary(binary);
+            case IUnaryOperation unary:
+                return LowerUnary(unary);
+            case IConditionalOperation conditional:
+                return LowerTernary(conditional);
+            case ISwitchExpressionOperation switchExpression:
+                return LowerSwitchExpression(switchExpression);
+            case IIsPatternOperation:
+                return MaterializeCondition(operation);
             default:
                 return Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
         }
@@ -46,24 +65,50 @@ internal sealed partial class MethodLowering
         return Value.Const(raw, type.Value);
     }
 
-    private Value ReadLocal(IOperation reference)
+    private bool TryGetLocal(IOperation reference, out Local local)
     {
-        ISymbol symbol = reference switch
+        ISymbol? symbol = reference switch
         {
             IParameterReferenceOperation p => p.Parameter,
             ILocalReferenceOperation l => l.Local,
-            _ => throw new System.InvalidOperationException(),
+            _ => null,
         };
-        if (!_locals.TryGetValue(symbol, out var local))
+        local = default;
+        return symbol is not null && _locals.TryGetValue(symbol, out local);
+    }
+
+    private Value ReadLocal(IOperation reference)
+    {
+        if (!TryGetLocal(reference, out var local))
             return Unsupported(reference, "this variable's type is not supported");
         if (!local.IsInSlot)
             return new Value(Operand.R(local.Register), local.Type);
-        int v = Def(new IrInst(IrOp.Load) { Slot = local.Slot, Size = local.Type.Size, Signed = false });
-        return Normalize(new Value(Operand.R(v), local.Type), loadedUnsigned: true);
+        return LoadTyped(new IrInst(IrOp.Load) { Slot = local.Slot }, local.Type);
+    }
+
+    /// <summary>Completes a load of a value of <paramref name="type"/>: loaded zero-extended, then brought to canonical form.</summary>
+    private Value LoadTyped(IrInst load, IntType type)
+    {
+        load.Size = type.Size;
+        int v = Def(load);
+        if (!type.Signed || type.Bits >= 32)
+            return new Value(Operand.R(v), type);
+        int s = Def(new IrInst(IrOp.SignExtend) { A = Operand.R(v), Bits = type.Bits, Width = Width.W32 });
+        return new Value(Operand.R(s), type);
+    }
+
+    private void WriteLocal(Local local, Value value)
+    {
+        if (local.IsInSlot)
+            Emit(new IrInst(IrOp.Store) { Slot = local.Slot, Size = local.Type.Size, A = value.Operand });
+        else
+            Emit(new IrInst(IrOp.Mov) { Dst = local.Register, A = value.Operand, Width = Width.W64 });
     }
 
     private Value LowerConversion(IConversionOperation conversion)
     {
+        if (conversion.IsChecked)
+            return Unsupported(conversion, "checked conversions are not supported (they would throw)");
         var target = IntType.From(conversion.Type);
         if (target is null)
             return Unsupported(conversion, $"conversion to '{conversion.Type?.ToDisplayString()}' is not supported");
@@ -71,7 +116,7 @@ internal sealed partial class MethodLowering
     }
 
     /// <summary>C#'s unchecked conversion between integer types, in register terms.</summary>
-    private Value Convert(Value value, IntType target, IOperation origin)
+    private Value Convert(Value value, IntType target, IOperation? origin)
     {
         var source = value.Type;
         if (value.Operand.IsConst)
@@ -95,36 +140,33 @@ internal sealed partial class MethodLowering
             return new Value(Operand.R(v), target);
         }
 
-        // Narrowing to 8 or 16 bits (or between them): keep the low bits, then extend as the target's sign says.
+        // To 8 or 16 bits: if every value of the source fits unchanged, nothing to do.
         if (source.Bits < target.Bits && (!source.Signed || target.Signed))
-            return new Value(value.Operand, target); // the value fits unchanged
-        return Normalize(new Value(value.Operand, target), loadedUnsigned: false);
-    }
-
-    /// <summary>
-    /// Brings a register holding a small type's low bits to the canonical form: zero- or sign-extended to 32 bits.
-    /// </summary>
-    private Value Normalize(Value value, bool loadedUnsigned)
-    {
-        var t = value.Type;
-        if (t.Bits >= 32)
-            return value;
-        if (!t.Signed)
+            return new Value(value.Operand, target);
+        if (target.Signed)
         {
-            if (loadedUnsigned)
-                return value;
-            int m = Def(new IrInst(IrOp.Bin) { Bin = BinOp.And, A = value.Operand, B = Operand.C(t.Bits == 8 ? 0xff : 0xffff), Width = Width.W32 });
-            return new Value(Operand.R(m), t);
+            int s = Def(new IrInst(IrOp.SignExtend) { A = value.Operand, Bits = target.Bits, Width = Width.W32 });
+            return new Value(Operand.R(s), target);
         }
 
-        int s = Def(new IrInst(IrOp.SignExtend) { A = value.Operand, Bits = t.Bits, Width = Width.W32 });
-        return new Value(Operand.R(s), t);
+        int m = Def(new IrInst(IrOp.Bin) { Bin = BinOp.And, A = value.Operand, B = Operand.C(target.Bits == 8 ? 0xff : 0xffff), Width = Width.W32 });
+        return new Value(Operand.R(m), target);
     }
 
+    /// <summary>The C# value of a constant operand, sign-extended per its type.</summary>
     private static long ConstantValueOf(Value value)
     {
         long raw = value.Operand.Value;
         var t = value.Type;
         return t.Bits == 64 ? raw : t.Signed ? (int)raw : (long)(uint)raw;
+    }
+
+    /// <summary>Copies a value into a fresh register, so a later write to its local does not change it.</summary>
+    private Value Snapshot(Value value)
+    {
+        if (value.Operand.IsConst)
+            return value;
+        int v = Def(new IrInst(IrOp.Mov) { A = value.Operand, Width = Width.W64 });
+        return new Value(Operand.R(v), value.Type);
     }
 }

@@ -50,6 +50,8 @@ internal sealed partial class MethodLowering
         SyntaxNode bodyNode = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
         var operation = model.GetOperation(bodyNode, cancellationToken) ?? model.GetOperation(decl, cancellationToken);
         var lowering = new MethodLowering(method, name, compilation, diagnostics, cancellationToken);
+        if (operation is not null)
+            lowering.FindAddressTaken(operation);
         lowering.LowerParameters();
         if (operation is IMethodBodyOperation body)
             operation = (IOperation?)body.BlockBody ?? body.ExpressionBody;
@@ -87,10 +89,11 @@ internal sealed partial class MethodLowering
                 continue;
             }
 
-            int v = Function.NewReg();
-            Emit(new IrInst(IrOp.Mov) { Dst = v, A = Operand.R(incoming), Width = Width.W64 });
             Function.Params.Add(incoming);
-            _locals[p] = Local.InRegister(v, type.Value);
+            var local = NeedsSlot(p) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8), type.Value)
+                : Local.InRegister(Function.NewReg(), type.Value);
+            _locals[p] = local;
+            WriteLocal(local, new Value(Operand.R(incoming), type.Value));
         }
     }
 
@@ -139,12 +142,23 @@ internal sealed partial class MethodLowering
     private void EmitBranch(Cond cond, Width width, Operand a, Operand b, IrBlock then, IrBlock otherwise) =>
         Emit(new IrInst(IrOp.Branch) { Cond = cond, Width = width, A = a, B = b, Target = then, Else = otherwise });
 
+    /// <summary>Continues in <paramref name="block"/>, placing it next in the layout; the current block falls through to it.</summary>
     private void StartBlock(IrBlock block)
     {
         if (_current.Terminator is null)
             EmitJump(block);
+        Enter(block);
+    }
+
+    /// <summary>Continues in <paramref name="block"/> (whose predecessors all jump to it), placing it next in the layout.</summary>
+    private void Enter(IrBlock block)
+    {
+        if (!Function.Blocks.Contains(block))
+            Function.Blocks.Add(block);
         _current = block;
     }
+
+    private IrBlock NewBlock() => Function.CreateBlock();
 
     private int Def(IrInst inst)
     {

@@ -32,12 +32,16 @@ internal sealed class IrFunction
         return r;
     }
 
+    /// <summary>A block placed at the end of the layout.</summary>
     public IrBlock NewBlock()
     {
-        var b = new IrBlock(_nextBlock++);
+        var b = CreateBlock();
         Blocks.Add(b);
         return b;
     }
+
+    /// <summary>A block not yet in the layout: the frontend places it when it starts filling it.</summary>
+    public IrBlock CreateBlock() => new(_nextBlock++);
 
     public int NewSlot(int size, int align)
     {
