@@ -132,5 +132,31 @@ internal sealed partial class BtfSpec
         }
     }
 
+    /// <summary>
+    /// Finds member <paramref name="name"/> of the struct or union <paramref name="compositeId"/>, looking inside
+    /// anonymous struct and union members as C does, and gives its bit offset from the start of the outer type.
+    /// </summary>
+    public (BtfMember Member, uint BitOffset)? FindMember(uint compositeId, string name)
+    {
+        if (this[Resolve(compositeId)] is not BtfComposite composite)
+            throw new ArgumentException($"BTF type id {compositeId} is not a struct or union.", nameof(compositeId));
+        return FindMember(composite, name, 0, 0);
+    }
+
+    private (BtfMember, uint)? FindMember(BtfComposite composite, string name, uint baseOffset, int depth)
+    {
+        if (depth > MaxChain)
+            throw new InvalidOperationException($"Anonymous members of '{composite.Name}' nest deeper than {MaxChain}.");
+        foreach (var member in composite.Members)
+        {
+            if (member.Name == name)
+                return (member, baseOffset + member.BitOffset);
+            if (member.Name.Length == 0 && Resolve(member.Type) is var innerId and not 0 && this[innerId] is BtfComposite inner
+                && FindMember(inner, name, baseOffset + member.BitOffset, depth + 1) is { } found)
+                return found;
+        }
+        return null;
+    }
+
     private const int MaxChain = 64;
 }

@@ -14,6 +14,9 @@ internal static class BtfTypeEncoder
             case BtfInt t:
                 if (t.Bits > 128 || t.BitOffset + t.Bits > t.Size * 8)
                     throw new ArgumentException($"INT '{t.Name}': {t.Bits} bits at {t.BitOffset} do not fit in {t.Size} bytes.");
+                // The kernel accepts one encoding at a time: a signed char is "char" with SIGNED, as clang emits it.
+                if (t.Encoding is not (BtfIntEncoding.None or BtfIntEncoding.Signed or BtfIntEncoding.Char or BtfIntEncoding.Bool))
+                    throw new ArgumentException($"INT '{t.Name}': encoding {t.Encoding} combines flags the kernel rejects.");
                 Header(w, name, t.Kind, 0, false, t.Size);
                 w.U32(((uint)t.Encoding << 24) | ((uint)t.BitOffset << 16) | t.Bits);
                 break;

@@ -8,7 +8,7 @@ internal static class BtfSamples
     public static BtfType[] EveryKind =>
     [
         /* 1 */ BtfInt.Of("int", 4, BtfIntEncoding.Signed),
-        /* 2 */ BtfInt.Of("char", 1, BtfIntEncoding.Char | BtfIntEncoding.Signed),
+        /* 2 */ BtfInt.Of("char", 1, BtfIntEncoding.Char),
         /* 3 */ BtfInt.Of("_Bool", 1, BtfIntEncoding.Bool),
         /* 4 */ BtfInt.Of("unsigned int", 4),
         /* 5 */ new BtfPointer(1),
