@@ -1,3 +1,5 @@
+using System;
+
 namespace BpfSharp.Asm;
 
 /// <summary>
@@ -68,4 +70,90 @@ internal static class Asm
         new((byte)((byte)InstructionClass.Jmp | (byte)JumpOp.Call), 0, PseudoSource.LocalCall, 0, relativeSlots);
 
     public static Instruction Exit() => new((byte)((byte)InstructionClass.Jmp | (byte)JumpOp.Exit), 0, 0, 0, 0);
+
+    public static Instruction Neg64(Register dst) => new((byte)((byte)InstructionClass.Alu64 | (byte)AluOp.Neg), dst, 0, 0, 0);
+
+    public static Instruction Neg32(Register dst) => new((byte)((byte)InstructionClass.Alu | (byte)AluOp.Neg), dst, 0, 0, 0);
+
+    /// <summary>Converts dst from host (little-endian) order to little-endian, truncating to <paramref name="bits"/> (16, 32 or 64).</summary>
+    public static Instruction ToLittleEndian(Register dst, int bits) =>
+        new((byte)((byte)InstructionClass.Alu | (byte)SourceCode.K | (byte)AluOp.End), dst, 0, 0, CheckSwapWidth(bits));
+
+    /// <summary>Converts dst to big-endian, truncating to <paramref name="bits"/> (16, 32 or 64).</summary>
+    public static Instruction ToBigEndian(Register dst, int bits) =>
+        new((byte)((byte)InstructionClass.Alu | (byte)SourceCode.X | (byte)AluOp.End), dst, 0, 0, CheckSwapWidth(bits));
+
+    /// <summary>v4 unconditional byte swap (ALU64|END) of the low <paramref name="bits"/> bits.</summary>
+    public static Instruction ByteSwap(Register dst, int bits) =>
+        new((byte)((byte)InstructionClass.Alu64 | (byte)SourceCode.K | (byte)AluOp.End), dst, 0, 0, CheckSwapWidth(bits));
+
+    /// <summary>v4 sign-extending move: dst = (s8/s16/s32)src, as 64 bits.</summary>
+    public static Instruction MovSx64(Register dst, Register src, int bits) =>
+        new((byte)((byte)InstructionClass.Alu64 | (byte)SourceCode.X | (byte)AluOp.Mov), dst, src, CheckSignExtendWidth(bits, allow32: true), 0);
+
+    /// <summary>v4 sign-extending move into the 32-bit subregister: w = (s8/s16)w.</summary>
+    public static Instruction MovSx32(Register dst, Register src, int bits) =>
+        new((byte)((byte)InstructionClass.Alu | (byte)SourceCode.X | (byte)AluOp.Mov), dst, src, CheckSignExtendWidth(bits, allow32: false), 0);
+
+    // v4 signed division and modulo are DIV and MOD with off = 1.
+    public static Instruction SDiv64(Register dst, Register src) => Alu64(AluOp.Div, dst, src) with { Offset = 1 };
+    public static Instruction SDiv64(Register dst, int imm) => Alu64(AluOp.Div, dst, imm) with { Offset = 1 };
+    public static Instruction SMod64(Register dst, Register src) => Alu64(AluOp.Mod, dst, src) with { Offset = 1 };
+    public static Instruction SMod64(Register dst, int imm) => Alu64(AluOp.Mod, dst, imm) with { Offset = 1 };
+    public static Instruction SDiv32(Register dst, Register src) => Alu32(AluOp.Div, dst, src) with { Offset = 1 };
+    public static Instruction SDiv32(Register dst, int imm) => Alu32(AluOp.Div, dst, imm) with { Offset = 1 };
+    public static Instruction SMod32(Register dst, Register src) => Alu32(AluOp.Mod, dst, src) with { Offset = 1 };
+    public static Instruction SMod32(Register dst, int imm) => Alu32(AluOp.Mod, dst, imm) with { Offset = 1 };
+
+    /// <summary>Atomic read-modify-write on a 32-bit (W) or 64-bit (DW) location.</summary>
+    public static Instruction Atomic(SizeCode size, Register dst, short offset, Register src, AtomicOp op)
+    {
+        if (size is not (SizeCode.W or SizeCode.DW))
+            throw new ArgumentException($"Atomic operations are 32 or 64 bits wide, not {size}.", nameof(size));
+        return Atomic(size, dst, offset, src, (int)op);
+    }
+
+    /// <summary>Legacy packet load: r0 = *(size *)skb[imm] (BPF_ABS), for socket filters.</summary>
+    public static Instruction LoadAbs(SizeCode size, int imm) =>
+        new((byte)((byte)InstructionClass.Ld | (byte)size | (byte)ModeCode.Abs), 0, 0, 0, imm);
+
+    /// <summary>Legacy packet load: r0 = *(size *)skb[src + imm] (BPF_IND).</summary>
+    public static Instruction LoadInd(SizeCode size, Register src, int imm) =>
+        new((byte)((byte)InstructionClass.Ld | (byte)size | (byte)ModeCode.Ind), 0, src, 0, imm);
+
+    /// <summary>LD_IMM64 of a map by file descriptor (BPF_PSEUDO_MAP_FD).</summary>
+    public static (Instruction First, Instruction Second) LoadMapFd(Register dst, int fd) => LoadPseudo(dst, PseudoSource.MapFd, fd, 0);
+
+    /// <summary>LD_IMM64 of the address of a map value (BPF_PSEUDO_MAP_VALUE): array map fd plus offset into value 0.</summary>
+    public static (Instruction First, Instruction Second) LoadMapValue(Register dst, int fd, int valueOffset) =>
+        LoadPseudo(dst, PseudoSource.MapValue, fd, valueOffset);
+
+    /// <summary>LD_IMM64 of a map by index into the fd_array given at load time (BPF_PSEUDO_MAP_IDX).</summary>
+    public static (Instruction First, Instruction Second) LoadMapIdx(Register dst, int index) => LoadPseudo(dst, PseudoSource.MapIdx, index, 0);
+
+    public static (Instruction First, Instruction Second) LoadMapIdxValue(Register dst, int index, int valueOffset) =>
+        LoadPseudo(dst, PseudoSource.MapIdxValue, index, valueOffset);
+
+    /// <summary>LD_IMM64 of a kernel variable's address by BTF id (BPF_PSEUDO_BTF_ID).</summary>
+    public static (Instruction First, Instruction Second) LoadBtfId(Register dst, int btfId) => LoadPseudo(dst, PseudoSource.BtfId, btfId, 0);
+
+    /// <summary>LD_IMM64 of a subprogram's address (BPF_PSEUDO_FUNC); imm is relative to the next instruction, in slots.</summary>
+    public static (Instruction First, Instruction Second) LoadFunc(Register dst, int relativeSlots) =>
+        LoadPseudo(dst, PseudoSource.Function, relativeSlots, 0);
+
+    /// <summary>Call of a kernel function by BTF id (BPF_PSEUDO_KFUNC_CALL); <paramref name="moduleBtfIndex"/> picks a module's BTF from fd_array.</summary>
+    public static Instruction CallKfunc(int btfId, short moduleBtfIndex = 0) =>
+        new((byte)((byte)InstructionClass.Jmp | (byte)JumpOp.Call), 0, PseudoSource.KernelFuncCall, moduleBtfIndex, btfId);
+
+    private static (Instruction First, Instruction Second) LoadPseudo(Register dst, Register kind, int imm, int next) => (
+        new((byte)((byte)InstructionClass.Ld | (byte)SizeCode.DW | (byte)ModeCode.Imm), dst, kind, 0, imm),
+        new(0, 0, 0, 0, next));
+
+    private static int CheckSwapWidth(int bits) => bits is 16 or 32 or 64
+        ? bits
+        : throw new ArgumentOutOfRangeException(nameof(bits), $"Byte swaps are 16, 32 or 64 bits wide, not {bits}.");
+
+    private static short CheckSignExtendWidth(int bits, bool allow32) => bits is 8 or 16 || (allow32 && bits == 32)
+        ? (short)bits
+        : throw new ArgumentOutOfRangeException(nameof(bits), $"Sign extension from {bits} bits is not an eBPF instruction here.");
 }

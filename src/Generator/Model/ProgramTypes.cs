@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace BpfSharp.Generator.Model;
+
+/// <summary>What a program-type attribute means: the kind, the section libbpf expects, and the signature it requires.</summary>
+/// <param name="AttributeName">Metadata name of the attribute, e.g. <c>BpfSharp.RawTracepointAttribute</c>.</param>
+/// <param name="Kind">The program kind.</param>
+/// <param name="SectionPrefix">libbpf's section prefix; the attribute's target follows a slash when there is one.</param>
+/// <param name="ContextType">Metadata name of the context parameter's type.</param>
+/// <param name="ReturnType">The C# keyword or metadata name of the return type.</param>
+internal sealed record ProgramTypeInfo(string AttributeName, ProgramKind Kind, string SectionPrefix, string ContextType, string ReturnType)
+{
+    public string ContextTypeShortName => ContextType.Substring(ContextType.LastIndexOf('.') + 1);
+}
+
+/// <summary>The table of program types, one row per attribute.</summary>
+internal static class ProgramTypes
+{
+    public static readonly IReadOnlyList<ProgramTypeInfo> All = new[]
+    {
+        new ProgramTypeInfo("BpfSharp.RawTracepointAttribute", ProgramKind.RawTracepoint, "raw_tracepoint", "BpfSharp.RawTracepointContext", "int"),
+    };
+
+    private static readonly Dictionary<string, ProgramTypeInfo> s_byAttribute = All.ToDictionary(t => t.AttributeName);
+
+    public static ProgramTypeInfo? ForAttribute(string metadataName) =>
+        s_byAttribute.TryGetValue(metadataName, out var info) ? info : null;
+}

@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+
+namespace BpfSharp.Runtime.Interop;
+
+/// <summary>
+/// bpf(2) itself. Every command goes through <see cref="TryInvoke{T}"/>, so errno handling, EINTR retries and the
+/// mapping of EPERM to a permission sentence live in one place.
+/// </summary>
+internal static unsafe class BpfSyscall
+{
+    /// <summary>Runs <paramref name="command"/>; returns the result, or -1 with <paramref name="errno"/> set.</summary>
+    public static long TryInvoke<T>(BpfCommand command, ref T attr, out int errno)
+        where T : unmanaged
+    {
+        while (true)
+        {
+            long result;
+            fixed (T* pointer = &attr)
+                result = Libc.Syscall(SyscallNumbers.Bpf, (long)command, pointer, sizeof(T));
+            if (result >= 0)
+            {
+                errno = 0;
+                return result;
+            }
+            errno = Marshal.GetLastPInvokeError();
+            if (errno != Errno.EINTR)
+                return -1;
+        }
+    }
+
+    /// <summary>Runs <paramref name="command"/> and throws the matching exception on failure.</summary>
+    public static long Invoke<T>(BpfCommand command, ref T attr)
+        where T : unmanaged
+    {
+        long result = TryInvoke(command, ref attr, out int errno);
+        if (result < 0)
+            throw Failure(command, errno);
+        return result;
+    }
+
+    /// <summary>Runs a command that returns a new file descriptor and wraps it before anything can leak it.</summary>
+    public static BpfFd InvokeForFd<T>(BpfCommand command, ref T attr)
+        where T : unmanaged =>
+        new((int)Invoke(command, ref attr));
+
+    public static BpfException Failure(BpfCommand command, int errno, string? detail = null) =>
+        errno == Errno.EPERM
+            ? new BpfPermissionException(command.Name(), errno, Privileges.DescribeDenied())
+            : new BpfException(command.Name(), errno, detail);
+}

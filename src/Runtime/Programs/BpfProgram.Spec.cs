@@ -1,0 +1,38 @@
+using BpfSharp.Asm;
+using BpfSharp.Runtime.Objects;
+
+namespace BpfSharp.Runtime;
+
+public sealed partial class BpfProgram
+{
+    /// <summary>The spec this program was loaded from, when it came from an object; null for raw instructions.</summary>
+    public ProgramSpec? Spec { get; private set; }
+
+    /// <summary>Loads one program of an object, with the expected attach type its section implies.</summary>
+    internal static BpfProgram Load(ProgramSpec spec, string license, BpfLoadOptions options)
+    {
+        var loadOptions = new ProgramLoadOptions
+        {
+            ExpectedAttachType = spec.AttachType,
+            LogLevel = options.LogLevel,
+        };
+        var program = Load(spec.Type, Instruction.Encode(spec.Instructions), license, spec.Name, loadOptions);
+        program.Spec = spec;
+        return program;
+    }
+
+    /// <summary>
+    /// Attaches the program where its section says (as libbpf's auto-attach does): a <c>raw_tracepoint/NAME</c>
+    /// program to raw tracepoint NAME. Dispose the link to detach.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The program has no spec, or its section names no attach point.</exception>
+    public BpfLink Attach()
+    {
+        var spec = Spec ?? throw new InvalidOperationException($"{this} was loaded from raw instructions; call a specific Attach method.");
+        return spec.Type switch
+        {
+            ProgramType.RawTracepoint when spec.AttachTarget.Length > 0 => AttachRawTracepoint(spec.AttachTarget),
+            _ => throw new InvalidOperationException($"Section '{spec.Section}' of program '{spec.Name}' names no attach point BpfSharp can attach to automatically."),
+        };
+    }
+}
