@@ -62,12 +62,12 @@ internal static class CompilerHarness
             var insn = f.Code[i];
             if (insn.IsWide)
             {
-                lines.Add(Disassembler.Format(insn, f.Code[i + 1]));
+                lines.Add(VerifierNotation.Format(insn, f.Code[i + 1]));
                 i++;
             }
             else
             {
-                lines.Add(Disassembler.Format(insn));
+                lines.Add(VerifierNotation.Format(insn));
             }
         }
         return lines.ToArray();

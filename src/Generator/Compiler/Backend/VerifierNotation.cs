@@ -4,7 +4,7 @@ using BpfSharp.Asm;
 namespace BpfSharp.Generator.Compiler.Backend;
 
 /// <summary>Formats instructions in the kernel verifier's notation (<c>r1 = r10</c>, <c>*(u32 *)(r10 -16) = 1</c>), for tests and dumps.</summary>
-internal static class Disassembler
+internal static class VerifierNotation
 {
     public static string Format(Instruction i, Instruction? second = null)
     {
