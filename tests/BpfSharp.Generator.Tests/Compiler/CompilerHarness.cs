@@ -60,12 +60,12 @@ internal static class CompilerHarness
             var insn = f.Code[i];
             if (insn.IsWide)
             {
-                lines.Add(Disassembler.Format(insn, f.Code[i + 1]));
+                lines.Add(Disassembler.Format(insn, f.Code[i + 1], alu32: true));
                 i++;
             }
             else
             {
-                lines.Add(Disassembler.Format(insn));
+                lines.Add(Disassembler.Format(insn, alu32: true));
             }
         }
         return lines.ToArray();
