@@ -65,6 +65,8 @@ public sealed class FdLeakTests
                 BpfProgram.Load(ProgramType.SocketFilter, TestPrograms.ReadsUninitializedRegister(), "GPL", "leak_bad"));
             using var program = BpfProgram.Load(ProgramType.RawTracepoint, TestPrograms.Return(0), "GPL", "leak_rawtp");
             using var link = program.AttachRawTracepoint("sys_enter");
+            using var tracepointProgram = BpfProgram.Load(ProgramType.Tracepoint, TestPrograms.Return(0), "GPL", "leak_tp");
+            using var perfLink = tracepointProgram.AttachTracepoint("raw_syscalls", "sys_enter");
         }
 
         Assert.True(before == OpenFds(), Describe());

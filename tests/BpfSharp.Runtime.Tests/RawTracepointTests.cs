@@ -1,5 +1,6 @@
 namespace BpfSharp.Runtime.Tests;
 
+[Collection(nameof(TracePipeCollection))]
 public sealed class RawTracepointTests
 {
     private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(10);
