@@ -1,8 +1,5 @@
 namespace BpfSharp.Runtime.Tests;
 
-/// <summary>Counts the whole process's fds, so it must not run alongside tests that open their own.</summary>
-public sealed class FdAccountingCollection;
-
 [Collection(SerialCollection.Name)]
 public sealed class FdLeakTests
 {
