@@ -32,6 +32,8 @@ internal sealed partial class MethodLowering
     private Value LowerFieldRead(IFieldReferenceOperation field)
     {
         var symbol = field.Field;
+        if (GlobalPlace(field) is { } global)
+            return ReadPlace(global, field);
         if (symbol.IsConst && symbol.ConstantValue is not null && IntType.From(symbol.Type) is { } constType)
             return Value.Const(System.Convert.ToInt64(symbol.ConstantValue is ulong u ? unchecked((long)u) : symbol.ConstantValue, System.Globalization.CultureInfo.InvariantCulture), constType);
         if (symbol.IsStatic && symbol.IsReadOnly && IntType.From(symbol.Type) is { } type && StaticInitializer(symbol) is { } value)
