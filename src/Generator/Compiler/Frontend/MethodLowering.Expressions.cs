@@ -80,6 +80,8 @@ internal sealed partial class MethodLowering
 
     private Value ReadLocal(IOperation reference)
     {
+        if (reference is IParameterReferenceOperation { Parameter: var refParameter } && _refParameters.TryGetValue(refParameter, out var bound))
+            return ReadPlace(bound, reference);
         if (!TryGetLocal(reference, out var local))
             return Unsupported(reference, "this variable's type is not supported");
         if (!local.IsInSlot)

@@ -20,6 +20,8 @@ internal sealed partial class MethodLowering
             return LowerPrintk(invocation);
         if (helper is { } id)
             return LowerHelperCall(invocation, id);
+        if (IsUserMethod(target))
+            return LowerUserCall(invocation);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");
     }
 

@@ -10,11 +10,14 @@ internal sealed partial class MethodLowering
     /// <summary>Locals whose address is taken (&amp;x, ref x, out x) live in a stack slot instead of a register.</summary>
     private System.Collections.Generic.HashSet<ISymbol>? _addressTaken;
 
+    /// <summary>Ref parameters of inlined calls bound to memory places of the caller.</summary>
+    private readonly System.Collections.Generic.Dictionary<ISymbol, Place> _refParameters = new(SymbolEqualityComparer.Default);
+
     private bool NeedsSlot(ISymbol symbol) => _addressTaken?.Contains(symbol) == true;
 
     private void FindAddressTaken(IOperation body)
     {
-        _addressTaken = new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        _addressTaken ??= new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var op in body.DescendantsAndSelf())
         {
             IOperation? referenced = op switch

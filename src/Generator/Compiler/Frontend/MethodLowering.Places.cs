@@ -19,6 +19,8 @@ internal sealed partial class MethodLowering
     /// <summary>Lowers an assignment target to a place; null (after a diagnostic) when it cannot be one.</summary>
     private Place? LowerPlace(IOperation target)
     {
+        if (target is IParameterReferenceOperation { Parameter: var refParameter } && _refParameters.TryGetValue(refParameter, out var bound))
+            return bound;
         if (target is IParameterReferenceOperation or ILocalReferenceOperation)
         {
             if (TryGetLocal(target, out var local))
