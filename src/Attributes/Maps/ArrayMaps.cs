@@ -9,7 +9,7 @@ public abstract unsafe class IndexedMap<V> : KernelMap where V : unmanaged
     private readonly byte* _values;
     private readonly int _cpus;
 
-    private protected IndexedMap(MapType type, uint maxEntries, MapFlags flags, bool perCpu) : base(type, maxEntries, flags)
+    private protected IndexedMap(KernelMapType type, uint maxEntries, MapFlags flags, bool perCpu) : base(type, maxEntries, flags)
     {
         _cpus = perCpu ? BpfClr.CpuCount : 1;
         _values = NativeBytes.Alloc(Stride * _cpus * (int)maxEntries);
@@ -65,11 +65,11 @@ public abstract unsafe class IndexedMap<V> : KernelMap where V : unmanaged
 /// <summary>BPF_MAP_TYPE_ARRAY.</summary>
 public sealed class ArrayMap<V> : IndexedMap<V> where V : unmanaged
 {
-    public ArrayMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.Array, maxEntries, flags, perCpu: false) { }
+    public ArrayMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.Array, maxEntries, flags, perCpu: false) { }
 }
 
 /// <summary>BPF_MAP_TYPE_PERCPU_ARRAY.</summary>
 public sealed class PerCpuArrayMap<V> : IndexedMap<V> where V : unmanaged
 {
-    public PerCpuArrayMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.PerCpuArray, maxEntries, flags, perCpu: true) { }
+    public PerCpuArrayMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.PerCpuArray, maxEntries, flags, perCpu: true) { }
 }

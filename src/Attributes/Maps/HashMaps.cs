@@ -11,7 +11,7 @@ public abstract unsafe class KeyedMap<K, V> : KernelMap where K : unmanaged wher
 {
     private readonly HashTable _table;
 
-    private protected KeyedMap(MapType type, uint maxEntries, MapFlags flags, bool perCpu, bool lru)
+    private protected KeyedMap(KernelMapType type, uint maxEntries, MapFlags flags, bool perCpu, bool lru)
         : base(type, maxEntries, flags) =>
         _table = new HashTable(sizeof(V), maxEntries, perCpu, lru);
 
@@ -74,23 +74,23 @@ public abstract unsafe class KeyedMap<K, V> : KernelMap where K : unmanaged wher
 /// <summary>BPF_MAP_TYPE_HASH: elements created on update, up to <see cref="KernelMap.MaxEntries"/>.</summary>
 public sealed class HashMap<K, V> : KeyedMap<K, V> where K : unmanaged where V : unmanaged
 {
-    public HashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.Hash, maxEntries, flags, perCpu: false, lru: false) { }
+    public HashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.Hash, maxEntries, flags, perCpu: false, lru: false) { }
 }
 
 /// <summary>BPF_MAP_TYPE_PERCPU_HASH: one value per CPU under each key.</summary>
 public sealed class PerCpuHashMap<K, V> : KeyedMap<K, V> where K : unmanaged where V : unmanaged
 {
-    public PerCpuHashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.PerCpuHash, maxEntries, flags, perCpu: true, lru: false) { }
+    public PerCpuHashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.PerCpuHash, maxEntries, flags, perCpu: true, lru: false) { }
 }
 
 /// <summary>BPF_MAP_TYPE_LRU_HASH: a full map makes room by evicting the least recently used element.</summary>
 public sealed class LruHashMap<K, V> : KeyedMap<K, V> where K : unmanaged where V : unmanaged
 {
-    public LruHashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.LruHash, maxEntries, flags, perCpu: false, lru: true) { }
+    public LruHashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.LruHash, maxEntries, flags, perCpu: false, lru: true) { }
 }
 
 /// <summary>BPF_MAP_TYPE_LRU_PERCPU_HASH: an LRU hash with one value per CPU.</summary>
 public sealed class LruPerCpuHashMap<K, V> : KeyedMap<K, V> where K : unmanaged where V : unmanaged
 {
-    public LruPerCpuHashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.LruPerCpuHash, maxEntries, flags, perCpu: true, lru: true) { }
+    public LruPerCpuHashMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.LruPerCpuHash, maxEntries, flags, perCpu: true, lru: true) { }
 }

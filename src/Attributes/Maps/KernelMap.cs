@@ -7,14 +7,14 @@ namespace BpfSharp;
 /// </summary>
 public abstract class KernelMap
 {
-    private protected KernelMap(MapType type, uint maxEntries, MapFlags flags)
+    private protected KernelMap(KernelMapType type, uint maxEntries, MapFlags flags)
     {
         Type = type;
         MaxEntries = maxEntries;
         Flags = flags;
     }
 
-    public MapType Type { get; }
+    public KernelMapType Type { get; }
 
     public uint MaxEntries { get; }
 

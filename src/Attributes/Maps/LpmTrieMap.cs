@@ -13,7 +13,7 @@ public sealed unsafe class LpmTrieMap<K, V> : KernelMap where K : unmanaged wher
 {
     private readonly List<(uint Prefix, byte[] Data, IntPtr Value)> _elements = new();
 
-    public LpmTrieMap(uint maxEntries, MapFlags flags = MapFlags.NoPrealloc) : base(MapType.LpmTrie, maxEntries, flags)
+    public LpmTrieMap(uint maxEntries, MapFlags flags = MapFlags.NoPrealloc) : base(KernelMapType.LpmTrie, maxEntries, flags)
     {
         if (sizeof(K) <= 4)
             throw new ArgumentException($"An LPM key needs a uint prefix length and at least one byte of data; {typeof(K).Name} has {sizeof(K)} bytes.");

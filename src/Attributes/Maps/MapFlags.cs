@@ -3,7 +3,7 @@ using System;
 namespace BpfSharp;
 
 /// <summary>The kernel's map types (uapi <c>enum bpf_map_type</c>) that BpfSharp declares.</summary>
-public enum MapType : uint
+public enum KernelMapType : uint
 {
     Hash = 1,
     Array = 2,

@@ -13,7 +13,7 @@ public sealed class PerfEventArray : KernelMap
 
     private readonly List<(int Cpu, byte[] Data)> _samples = new();
 
-    public PerfEventArray(uint maxEntries = 0) : base(MapType.PerfEventArray, maxEntries, MapFlags.None) { }
+    public PerfEventArray(uint maxEntries = 0) : base(KernelMapType.PerfEventArray, maxEntries, MapFlags.None) { }
 
     /// <summary>bpf_perf_event_output: sends <paramref name="data"/> to the buffer selected by <paramref name="flags"/>.</summary>
     [BpfHelper(HelperId.PerfEventOutput)]

@@ -12,7 +12,7 @@ public sealed class ProgramArray : KernelMap
 {
     private readonly Dictionary<uint, Delegate> _programs = new();
 
-    public ProgramArray(uint maxEntries) : base(MapType.ProgramArray, maxEntries, MapFlags.None) { }
+    public ProgramArray(uint maxEntries) : base(KernelMapType.ProgramArray, maxEntries, MapFlags.None) { }
 
     /// <summary>bpf_tail_call: continues in the program at <paramref name="index"/>; returns (a negative errno) only when the slot is empty.</summary>
     [BpfHelper(HelperId.TailCall)]

@@ -11,7 +11,7 @@ public abstract class ContainerMap<V> : KernelMap where V : unmanaged
     private readonly LinkedList<V> _items = new();
     private readonly bool _lifo;
 
-    private protected ContainerMap(MapType type, uint maxEntries, MapFlags flags, bool lifo) : base(type, maxEntries, flags) => _lifo = lifo;
+    private protected ContainerMap(KernelMapType type, uint maxEntries, MapFlags flags, bool lifo) : base(type, maxEntries, flags) => _lifo = lifo;
 
     /// <summary>Adds <paramref name="value"/>; 0, or -E2BIG when full (unless <see cref="UpdateFlags.Exist"/>).</summary>
     [BpfHelper(HelperId.MapPushElem)]
@@ -60,13 +60,13 @@ public abstract class ContainerMap<V> : KernelMap where V : unmanaged
 /// <summary>BPF_MAP_TYPE_QUEUE: first in, first out.</summary>
 public sealed class QueueMap<V> : ContainerMap<V> where V : unmanaged
 {
-    public QueueMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.Queue, maxEntries, flags, lifo: false) { }
+    public QueueMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.Queue, maxEntries, flags, lifo: false) { }
 }
 
 /// <summary>BPF_MAP_TYPE_STACK: last in, first out.</summary>
 public sealed class StackMap<V> : ContainerMap<V> where V : unmanaged
 {
-    public StackMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(MapType.Stack, maxEntries, flags, lifo: true) { }
+    public StackMap(uint maxEntries, MapFlags flags = MapFlags.None) : base(KernelMapType.Stack, maxEntries, flags, lifo: true) { }
 }
 
 /// <summary>
@@ -79,7 +79,7 @@ public sealed class BloomFilterMap<V> : KernelMap where V : unmanaged
 
     /// <param name="maxEntries">The expected number of values.</param>
     /// <param name="hashes">The number of hash functions (the map's map_extra), 1 to 15; 0 lets the kernel choose 5.</param>
-    public BloomFilterMap(uint maxEntries, uint hashes = 0) : base(MapType.BloomFilter, maxEntries, MapFlags.None) => Hashes = hashes;
+    public BloomFilterMap(uint maxEntries, uint hashes = 0) : base(KernelMapType.BloomFilter, maxEntries, MapFlags.None) => Hashes = hashes;
 
     public uint Hashes { get; }
 

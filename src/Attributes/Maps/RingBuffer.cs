@@ -24,7 +24,7 @@ public sealed unsafe class RingBuffer : KernelMap
     private readonly Queue<byte[]> _records = new();
     private long _used;
 
-    public RingBuffer(uint size) : base(MapType.RingBuffer, size, MapFlags.None) { }
+    public RingBuffer(uint size) : base(KernelMapType.RingBuffer, size, MapFlags.None) { }
 
     /// <summary>Room for one <typeparamref name="T"/>, or null when the buffer is full. Submit or discard it before returning.</summary>
     [BpfHelper(HelperId.RingbufReserve)]

@@ -23,7 +23,7 @@ public sealed class StackTraceMap : KernelMap
 {
     private readonly List<string[]> _stacks = new();
 
-    public StackTraceMap(uint maxEntries, uint depth = 127) : base(MapType.StackTrace, maxEntries, MapFlags.None) => Depth = depth;
+    public StackTraceMap(uint maxEntries, uint depth = 127) : base(KernelMapType.StackTrace, maxEntries, MapFlags.None) => Depth = depth;
 
     /// <summary>The most frames a stack keeps (the value size is 8 bytes per frame).</summary>
     public uint Depth { get; }
