@@ -47,6 +47,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Recursion = Error("BPF0008", "BpfSharp.Language",
         "Recursive call", "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion");
 
+    /// <summary>BPF0100: "The tracepoint fields type '{0}' of '{1}' must be a struct of the event's fields"</summary>
+    public static readonly DiagnosticDescriptor TracepointFieldsNotStruct = Error("BPF0100", "BpfSharp.Program",
+        "Tracepoint fields type is not a struct", "The tracepoint fields type '{0}' of '{1}' must be a struct declaring the event's fields after the common header");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

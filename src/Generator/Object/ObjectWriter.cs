@@ -57,6 +57,8 @@ internal static class ObjectWriter
         elf.AddSymbol("_license", licenseSection, 0, (ulong)(Encoding.UTF8.GetByteCount(license) + 1),
             ElfSymbolType.Object, ElfSymbolBinding.Global);
 
+        TracepointLayoutSection.Write(elf, specs);
+
         foreach (var (function, section, slotBase) in placed)
         {
             foreach (var relocation in function.Relocations)

@@ -44,7 +44,7 @@ internal sealed partial class MethodLowering
             case IIsPatternOperation:
                 return MaterializeCondition(operation);
             default:
-                return Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
+                return TryLowerContextRead(operation) ?? Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
         }
     }
 

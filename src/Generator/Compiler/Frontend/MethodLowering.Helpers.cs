@@ -18,7 +18,7 @@ internal sealed partial class MethodLowering
             return LowerPrintk(invocation);
         if (helper is { } id)
             return LowerHelperCall(invocation, id);
-        return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");
+        return TryLowerContextRead(invocation) ?? Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");
     }
 
     private static int? HelperIdOf(IMethodSymbol method)

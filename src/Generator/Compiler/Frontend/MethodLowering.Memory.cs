@@ -62,7 +62,7 @@ internal sealed partial class MethodLowering
     }
 
     /// <summary>Memory places: fields of structs on the stack or behind pointers, pointer dereferences, element access.</summary>
-    private Place? LowerMemoryPlace(IOperation target) => null;
+    private Place? LowerMemoryPlace(IOperation target) => ContextPlace(target);
 
     private void LowerRefLocal(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? initializer) =>
         Unsupported(declarator, "ref locals are not supported yet");
