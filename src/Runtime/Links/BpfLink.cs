@@ -8,10 +8,14 @@ namespace BpfSharp.Runtime;
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
-    internal BpfLink(BpfFd fd, string description)
+    private readonly IDisposable[] _owned;
+
+    /// <param name="owned">What the link keeps alive and closes after its own fd (perf events, further per-CPU links).</param>
+    internal BpfLink(BpfFd fd, string description, params IDisposable[] owned)
     {
         Fd = fd;
         Description = description;
+        _owned = owned;
     }
 
     public BpfFd Fd { get; }
@@ -22,7 +26,12 @@ public sealed class BpfLink : IDisposable
     /// <summary>Keeps the attachment alive after the process exits; remove the file to detach.</summary>
     public void Pin(string path) => BpfFs.Pin(Fd, path);
 
-    public void Dispose() => Fd.Dispose();
+    public void Dispose()
+    {
+        Fd.Dispose();
+        foreach (var owned in _owned)
+            owned.Dispose();
+    }
 
     public override string ToString() => $"link {Description} {Fd}";
 }

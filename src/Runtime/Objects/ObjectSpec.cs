@@ -58,6 +58,7 @@ public sealed class ObjectSpec
             }
         }
 
+        TracepointLayoutSection.Apply(elf, programs);
         return new ObjectSpec(license, programs);
     }
 
@@ -97,6 +98,12 @@ public sealed class ProgramSpec
 
     /// <summary>What the section names after its prefix, e.g. <c>sys_enter</c>.</summary>
     public string AttachTarget { get; }
+
+    /// <summary>
+    /// For a tracepoint program compiled by BpfSharp: the fields of its struct as the code reads them (offsets from
+    /// the record's start), which attaching checks against the kernel's format. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<TracepointField> TracepointFields { get; internal set; } = [];
 
     /// <summary>The number of 8-byte instruction slots.</summary>
     public int InstructionCount => Instructions.Length;

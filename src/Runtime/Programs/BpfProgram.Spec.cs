@@ -15,6 +15,7 @@ public sealed partial class BpfProgram
         {
             ExpectedAttachType = spec.AttachType,
             LogLevel = options.LogLevel,
+            AttachBtfId = spec.Type == ProgramType.Tracing ? VmlinuxBtf.FunctionId(spec.AttachTarget, "fentry/fexit") : 0,
         };
         var program = Load(spec.Type, Instruction.Encode(spec.Instructions), license, spec.Name, loadOptions);
         program.Spec = spec;
@@ -32,6 +33,16 @@ public sealed partial class BpfProgram
         return spec.Type switch
         {
             ProgramType.RawTracepoint when spec.AttachTarget.Length > 0 => AttachRawTracepoint(spec.AttachTarget),
+            ProgramType.Tracepoint when spec.AttachTarget.IndexOf('/') > 0 =>
+                AttachTracepoint(spec.AttachTarget[..spec.AttachTarget.IndexOf('/')], spec.AttachTarget[(spec.AttachTarget.IndexOf('/') + 1)..]),
+            ProgramType.Kprobe when spec.Section.StartsWith("uprobe/", StringComparison.Ordinal) && spec.AttachTarget.LastIndexOf(':') > 0 =>
+                AttachUprobe(spec.AttachTarget[..spec.AttachTarget.LastIndexOf(':')], spec.AttachTarget[(spec.AttachTarget.LastIndexOf(':') + 1)..]),
+            ProgramType.Kprobe when spec.Section.StartsWith("uretprobe/", StringComparison.Ordinal) && spec.AttachTarget.LastIndexOf(':') > 0 =>
+                AttachUretprobe(spec.AttachTarget[..spec.AttachTarget.LastIndexOf(':')], spec.AttachTarget[(spec.AttachTarget.LastIndexOf(':') + 1)..]),
+            ProgramType.Kprobe when spec.Section.StartsWith("kprobe/", StringComparison.Ordinal) && spec.AttachTarget.Length > 0 => AttachKprobe(spec.AttachTarget),
+            ProgramType.Kprobe when spec.Section.StartsWith("kretprobe/", StringComparison.Ordinal) && spec.AttachTarget.Length > 0 => AttachKretprobe(spec.AttachTarget),
+            ProgramType.PerfEvent => AttachPerfEvent(PerfEventSpec.CpuClockAt(99)),
+            ProgramType.Tracing when spec.AttachTarget.Length > 0 => AttachTracing(),
             _ => throw new InvalidOperationException($"Section '{spec.Section}' of program '{spec.Name}' names no attach point BpfSharp can attach to automatically."),
         };
     }
