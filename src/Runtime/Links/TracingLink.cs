@@ -22,4 +22,15 @@ internal static class TracingLink
         }
         return new BpfLink(new BpfFd((int)fd), $"{kind}:{function}");
     }
+
+    /// <summary>
+    /// A privileged process whose fentry/fexit load gets EPERM is on a kernel that cannot build trampolines for it
+    /// (no CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS, or a lockdown/LSM rule on tracing): libbpf sees the same.
+    /// </summary>
+    public static BpfNotSupportedException LoadRefused(Objects.ProgramSpec spec, BpfException denied)
+    {
+        string kind = spec.AttachType == AttachType.TraceFexit ? "fexit" : "fentry";
+        return new BpfNotSupportedException("fentry/fexit",
+            $"the kernel refused to load {kind} program '{spec.Name}' on '{spec.AttachTarget}' ({denied.ErrnoName}) although this process may load other programs.", denied);
+    }
 }

@@ -17,7 +17,15 @@ public sealed partial class BpfProgram
             LogLevel = options.LogLevel,
             AttachBtfId = spec.Type == ProgramType.Tracing ? VmlinuxBtf.FunctionId(spec.AttachTarget, "fentry/fexit") : 0,
         };
-        var program = Load(spec.Type, Instruction.Encode(spec.Instructions), license, spec.Name, loadOptions);
+        BpfProgram program;
+        try
+        {
+            program = Load(spec.Type, Instruction.Encode(spec.Instructions), license, spec.Name, loadOptions);
+        }
+        catch (BpfPermissionException denied) when (spec.Type == ProgramType.Tracing && Privileges.CanLoadPrograms(out _))
+        {
+            throw TracingLink.LoadRefused(spec, denied);
+        }
         program.Spec = spec;
         return program;
     }
