@@ -25,19 +25,8 @@ public static unsafe partial class Bpf
     [BpfHelper(HelperId.GetCurrentComm)]
     public static long GetCurrentComm(void* destination, uint size) => BpfClr.GetCurrentComm(destination, size);
 
-    /// <summary>bpf_get_current_pid_tgid: the process id (tgid) in the upper 32 bits, the thread id in the lower.</summary>
-    [BpfHelper(HelperId.GetCurrentPidTgid)]
-    public static ulong GetCurrentPidTgid() => BpfClr.PidTgid;
 
     /// <summary>bpf_get_current_uid_gid: the gid in the upper 32 bits, the uid in the lower.</summary>
     [BpfHelper(HelperId.GetCurrentUidGid)]
     public static ulong GetCurrentUidGid() => BpfClr.UidGid;
-
-    /// <summary>bpf_ktime_get_ns: nanoseconds of CLOCK_MONOTONIC.</summary>
-    [BpfHelper(HelperId.KtimeGetNs)]
-    public static ulong KtimeGetNs() => BpfClr.KtimeNs;
-
-    /// <summary>bpf_get_smp_processor_id: the CPU the program runs on.</summary>
-    [BpfHelper(HelperId.GetSmpProcessorId)]
-    public static uint GetSmpProcessorId() => BpfClr.ProcessorId;
 }

@@ -6,51 +6,16 @@ namespace BpfSharp;
 
 public static unsafe partial class BpfClr
 {
-    private static ulong? s_pidTgid;
-    private static ulong? s_ktime;
-    private static string? s_comm;
+    [ThreadStatic] private static string? s_comm;
 
-    /// <summary>What <see cref="Bpf.GetCurrentPidTgid"/> returns; by default this process's id in both halves.</summary>
-    public static ulong PidTgid
-    {
-        get
-        {
-            if (s_pidTgid is { } set)
-                return set;
-            ulong pid = (ulong)Process.GetCurrentProcess().Id;
-            return (pid << 32) | pid;
-        }
-        set => s_pidTgid = value;
-    }
+    /// <summary>What <see cref="Bpf.GetCurrentUidGid"/> returns on this thread (gid &lt;&lt; 32 | uid); 0 (root) unless set.</summary>
+    [field: ThreadStatic] public static ulong UidGid { get; set; }
 
-    /// <summary>What <see cref="Bpf.GetCurrentUidGid"/> returns (gid &lt;&lt; 32 | uid); 0 (root) unless set.</summary>
-    public static ulong UidGid { get; set; }
-
-    /// <summary>What <see cref="Bpf.KtimeGetNs"/> returns; by default the monotonic clock, as the kernel's.</summary>
-    public static ulong KtimeNs
-    {
-        get => s_ktime ?? (ulong)(Stopwatch.GetTimestamp() * (1_000_000_000.0 / Stopwatch.Frequency));
-        set => s_ktime = value;
-    }
-
-    /// <summary>What <see cref="Bpf.GetSmpProcessorId"/> returns; 0 unless set.</summary>
-    public static uint ProcessorId { get; set; }
-
-    /// <summary>The task name <see cref="Bpf.GetCurrentComm"/> writes; by default this process's name, cut to 15 bytes as the kernel does.</summary>
+    /// <summary>The task name <see cref="Bpf.GetCurrentComm"/> writes on this thread; by default this process's name, cut to 15 bytes as the kernel does.</summary>
     public static string Comm
     {
         get => s_comm ?? Process.GetCurrentProcess().ProcessName;
         set => s_comm = value;
-    }
-
-    /// <summary>Forgets every value a test set, back to the defaults.</summary>
-    public static void ResetTracingInputs()
-    {
-        s_pidTgid = null;
-        s_ktime = null;
-        s_comm = null;
-        UidGid = 0;
-        ProcessorId = 0;
     }
 
     internal static long ProbeRead(void* destination, uint size, void* source)

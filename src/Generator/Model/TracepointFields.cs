@@ -20,12 +20,15 @@ internal static class TracepointFields
     {
         var context = (INamedTypeSymbol)method.Parameters[0].Type;
         var fieldsType = context.TypeArguments.Length == 1 ? context.TypeArguments[0] : null;
-        if (fieldsType is null || StructLayout.FieldsOf(fieldsType) is not { } fields)
+        if (fieldsType is null || StructLayout.Of(fieldsType) is not { } layout)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TracepointFieldsNotStruct, method.Locations.FirstOrDefault(),
                 fieldsType?.ToDisplayString() ?? "?", method.Name));
             return null;
         }
-        return fields.Select(f => new TracepointFieldSpec(f.Name, HeaderSize + f.Offset, f.Size)).ToEquatableArray();
+        return fieldsType.GetMembers().OfType<IFieldSymbol>()
+            .Where(f => !f.IsStatic && !f.IsConst && layout.Offsets.ContainsKey(f))
+            .Select(f => new TracepointFieldSpec(f.Name, HeaderSize + layout.Offsets[f], StructLayout.SizeOf(f.Type)?.Size ?? 0))
+            .ToEquatableArray();
     }
 }

@@ -8,14 +8,23 @@ namespace BpfSharp.Runtime;
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
-    private readonly IDisposable[] _owned;
+    // Some links need a second fd kept open for their lifetime (the perf event under a perf link).
+    private readonly BpfFd? companion;
 
-    /// <param name="owned">What the link keeps alive and closes after its own fd (perf events, further per-CPU links).</param>
-    internal BpfLink(BpfFd fd, string description, params IDisposable[] owned)
+    // A link standing for several kernel links (one per CPU) owns the others.
+    private readonly IDisposable[] owned = [];
+
+    internal BpfLink(BpfFd fd, string description, BpfFd? companion = null)
     {
         Fd = fd;
         Description = description;
-        _owned = owned;
+        this.companion = companion;
+    }
+
+    internal BpfLink(BpfFd fd, string description, IDisposable[] owned)
+        : this(fd, description)
+    {
+        this.owned = owned;
     }
 
     public BpfFd Fd { get; }
@@ -29,8 +38,9 @@ public sealed class BpfLink : IDisposable
     public void Dispose()
     {
         Fd.Dispose();
-        foreach (var owned in _owned)
-            owned.Dispose();
+        companion?.Dispose();
+        foreach (var o in owned)
+            o.Dispose();
     }
 
     public override string ToString() => $"link {Description} {Fd}";

@@ -30,10 +30,10 @@ internal static class PerfSamplingLink
                     Type = PerfEventAttr.TypeSoftware,
                     Config = (ulong)spec.Event,
                     SamplePeriod = byFrequency ? spec.Frequency : spec.SamplePeriod,
-                    Flags = PerfEventAttr.FlagDisabled | (byFrequency ? FlagFrequency : 0),
+                    Flags = byFrequency ? FlagFrequency : 0,
                 };
                 string what = $"perf_event:{spec.Event} cpu {cpu}";
-                links.Add(PerfEventLink.Attach(program, PerfEvent.Open(ref attr, spec.Pid, cpu, what), what));
+                links.Add(PerfEventLink.Attach(program, Interop.PerfEvent.Open(ref attr, spec.Pid, cpu, what), what));
             }
         }
         catch
@@ -45,6 +45,6 @@ internal static class PerfSamplingLink
 
         var first = links[0];
         string rate = byFrequency ? $"{spec.Frequency} Hz" : $"every {spec.SamplePeriod}";
-        return new BpfLink(first.Fd, $"perf_event:{spec.Event} {rate} on {cpus.Count} cpu(s)", [first, .. links.Skip(1)]);
+        return new BpfLink(first.Fd, $"perf_event:{spec.Event} {rate} on {cpus.Count} cpu(s)", owned: [first, .. links.Skip(1)]);
     }
 }

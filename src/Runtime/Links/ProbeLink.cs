@@ -35,10 +35,9 @@ internal static unsafe class ProbeLink
                 Config2 = offset,
                 SamplePeriod = 1,
                 WakeupEvents = 1,
-                Flags = PerfEventAttr.FlagDisabled,
-            };
+                };
             // A pid narrows the probe to one process; without one it fires in every process (cpu 0 stands for all).
-            var perfEvent = PerfEvent.Open(ref attr, pid: pid >= 0 ? pid : -1, cpu: pid >= 0 ? -1 : 0, description);
+            var perfEvent = Interop.PerfEvent.Open(ref attr, pid: pid >= 0 ? pid : -1, cpu: pid >= 0 ? -1 : 0, description);
             return PerfEventLink.Attach(program, perfEvent, description);
         }
     }

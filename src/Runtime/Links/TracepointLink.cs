@@ -14,10 +14,9 @@ internal static class TracepointLink
             Config = id,
             SamplePeriod = 1,
             WakeupEvents = 1,
-            Flags = PerfEventAttr.FlagDisabled,
         };
         // pid -1 on CPU 0 is every task: the program runs wherever the tracepoint fires, whatever the event's CPU.
-        var perfEvent = PerfEvent.Open(ref attr, pid: -1, cpu: 0, $"tracepoint {category}:{name}");
+        var perfEvent = Interop.PerfEvent.Open(ref attr, pid: -1, cpu: 0, $"tracepoint {category}:{name}");
         return PerfEventLink.Attach(program, perfEvent, $"tracepoint:{category}:{name}");
     }
 }

@@ -19,7 +19,7 @@ public class ContextReadTests
             compilation, CancellationToken.None);
         Assert.True(result.Diagnostics.Count == 0, string.Join("; ", result.Diagnostics.Select(d => d.Id + " " + string.Join(",", d.Arguments))));
         return CompilerHarness.Listing(Assert.Single(result.Programs))
-            .Select(l => Regex.Match(l, @"\*\((u\d+) \*\)\(r1 \+ (\d+)\)"))
+            .Select(l => Regex.Match(l, @"\*\((u\d+) \*\)\(r1 \+ ?(\d+)\)"))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value + " +" + m.Groups[2].Value)
             .ToArray();
@@ -55,20 +55,5 @@ public class ContextReadTests
     {
         var result = CompilerHarness.CompileClass("public static ulong Prog(RawTracepointContext ctx, int i) => ctx.Arg(i);");
         Assert.Contains(result.Diagnostics, d => d.Id == "BPF0001" && string.Join(" ", d.Arguments).Contains("constant", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Struct_layout_follows_natural_alignment_and_explicit_offsets()
-    {
-        var compilation = CompilerHarness.Compile(CompilerHarness.Usings +
-            "public unsafe struct A { public byte B; public int I; public fixed byte Name[5]; public long L; }\n" +
-            "[StructLayout(LayoutKind.Explicit)] public struct E { [FieldOffset(3)] public byte X; [FieldOffset(8)] public ulong Y; }\n" +
-            "[StructLayout(LayoutKind.Sequential, Pack = 1)] public struct Packed { public byte B; public long L; }\n");
-        string Describe(string type) => string.Join(" ", BpfSharp.Generator.Compiler.Frontend.StructLayout.FieldsOf(compilation.GetTypeByMetadataName(type)!)!
-            .Select(f => $"{f.Name}@{f.Offset}:{f.Size}"));
-
-        Assert.Equal("B@0:1 I@4:4 Name@8:5 L@16:8", Describe("A"));
-        Assert.Equal("X@3:1 Y@8:8", Describe("E"));
-        Assert.Equal("B@0:1 L@1:8", Describe("Packed"));
     }
 }

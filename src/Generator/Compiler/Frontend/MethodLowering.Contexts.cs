@@ -48,8 +48,9 @@ internal sealed partial class MethodLowering
                 when ContextMemberOf(call.TargetMethod) is { } member && ContextAddressOf(instance) is { } at:
                 return new ContextAddress(at.Base, at.Offset + MemberOffset(member, call.Arguments[0].Value, call));
             case IFieldReferenceOperation { Instance: { } instance } field
-                when !field.Field.IsFixedSizeBuffer && ContextAddressOf(instance) is { } at && StructLayout.Find(instance.Type!, field.Field) is { } layout:
-                return new ContextAddress(at.Base, at.Offset + layout.Offset);
+                when !field.Field.IsFixedSizeBuffer && ContextAddressOf(instance) is { } at
+                    && StructLayout.Of(field.Field.ContainingType) is { } layout && layout.Offsets.TryGetValue(field.Field, out int offset):
+                return new ContextAddress(at.Base, at.Offset + offset);
             default:
                 return null;
         }
