@@ -110,8 +110,7 @@ internal static class Parser
             return null;
         }
 
-        string target = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
-        string section = target.Length == 0 ? info.SectionPrefix : info.SectionPrefix + "/" + target;
+        var (section, target) = SectionNames.For(info, attribute);
         return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location));
     }
 

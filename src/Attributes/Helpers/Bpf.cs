@@ -52,4 +52,13 @@ public enum HelperId
     GetCurrentPidTgid = 14,
     GetCurrentUidGid = 15,
     GetCurrentComm = 16,
+    SkbStoreBytes = 9,
+    L3CsumReplace = 10,
+    L4CsumReplace = 11,
+    Redirect = 23,
+    SkbLoadBytes = 26,
+    XdpAdjustHead = 44,
+    XdpAdjustTail = 65,
+    XdpLoadBytes = 189,
+    XdpStoreBytes = 190,
 }

@@ -4,6 +4,11 @@ namespace BpfSharp.Generator.Model;
 internal enum ProgramKind
 {
     RawTracepoint,
+    Xdp,
+    Tc,
+    SocketFilter,
+    CgroupSkb,
+    CgroupSock,
 }
 
 /// <summary>

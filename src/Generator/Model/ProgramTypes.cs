@@ -20,6 +20,11 @@ internal static class ProgramTypes
     public static readonly IReadOnlyList<ProgramTypeInfo> All = new[]
     {
         new ProgramTypeInfo("BpfSharp.RawTracepointAttribute", ProgramKind.RawTracepoint, "raw_tracepoint", "BpfSharp.RawTracepointContext", "int"),
+        new ProgramTypeInfo("BpfSharp.XdpAttribute", ProgramKind.Xdp, "xdp", "BpfSharp.XdpContext", "BpfSharp.XdpAction"),
+        new ProgramTypeInfo("BpfSharp.TcAttribute", ProgramKind.Tc, "tcx", "BpfSharp.SkbContext", "BpfSharp.TcAction"),
+        new ProgramTypeInfo("BpfSharp.SocketFilterAttribute", ProgramKind.SocketFilter, "socket", "BpfSharp.SkbContext", "int"),
+        new ProgramTypeInfo("BpfSharp.CgroupSkbAttribute", ProgramKind.CgroupSkb, "cgroup_skb", "BpfSharp.SkbContext", "int"),
+        new ProgramTypeInfo("BpfSharp.CgroupSockAttribute", ProgramKind.CgroupSock, "cgroup", "BpfSharp.SockContext", "int"),
     };
 
     private static readonly Dictionary<string, ProgramTypeInfo> s_byAttribute = All.ToDictionary(t => t.AttributeName);

@@ -16,6 +16,23 @@ internal static class ProgramSections
     {
         new("raw_tracepoint", ProgramType.RawTracepoint, null),
         new("raw_tp", ProgramType.RawTracepoint, null),
+        new("xdp.frags", ProgramType.Xdp, AttachType.Xdp),
+        new("xdp", ProgramType.Xdp, AttachType.Xdp),
+        new("tcx/ingress", ProgramType.SchedCls, AttachType.TcxIngress),
+        new("tcx/egress", ProgramType.SchedCls, AttachType.TcxEgress),
+        new("tc/ingress", ProgramType.SchedCls, AttachType.TcxIngress),
+        new("tc/egress", ProgramType.SchedCls, AttachType.TcxEgress),
+        new("tc", ProgramType.SchedCls, null),
+        new("classifier", ProgramType.SchedCls, null),
+        new("socket", ProgramType.SocketFilter, null),
+        new("cgroup_skb/ingress", ProgramType.CgroupSkb, AttachType.CgroupInetIngress),
+        new("cgroup_skb/egress", ProgramType.CgroupSkb, AttachType.CgroupInetEgress),
+        new("cgroup/skb", ProgramType.CgroupSkb, null),
+        new("cgroup/sock_create", ProgramType.CgroupSock, AttachType.CgroupInetSockCreate),
+        new("cgroup/sock_release", ProgramType.CgroupSock, AttachType.CgroupInetSockRelease),
+        new("cgroup/sock", ProgramType.CgroupSock, AttachType.CgroupInetSockCreate),
+        new("cgroup/post_bind4", ProgramType.CgroupSock, AttachType.CgroupInet4PostBind),
+        new("cgroup/post_bind6", ProgramType.CgroupSock, AttachType.CgroupInet6PostBind),
     };
 
     public static Kind? Find(string section) =>

@@ -14,6 +14,7 @@ public sealed partial class BpfProgram
         var loadOptions = new ProgramLoadOptions
         {
             ExpectedAttachType = spec.AttachType,
+            Flags = spec.Section == "xdp.frags" ? ProgramFlags.XdpHasFrags : ProgramFlags.None,
             LogLevel = options.LogLevel,
         };
         var program = Load(spec.Type, Instruction.Encode(spec.Instructions), license, spec.Name, loadOptions);
@@ -32,6 +33,12 @@ public sealed partial class BpfProgram
         return spec.Type switch
         {
             ProgramType.RawTracepoint when spec.AttachTarget.Length > 0 => AttachRawTracepoint(spec.AttachTarget),
+            ProgramType.Xdp or ProgramType.SchedCls => throw new InvalidOperationException(
+                $"Program '{spec.Name}' (section '{spec.Section}') needs an interface: call {(spec.Type == ProgramType.Xdp ? "AttachXdp" : "AttachTc")}(interface...)."),
+            ProgramType.SocketFilter => throw new InvalidOperationException(
+                $"Program '{spec.Name}' (section '{spec.Section}') needs a socket: call AttachSocketFilter(socket)."),
+            ProgramType.CgroupSkb or ProgramType.CgroupSock => throw new InvalidOperationException(
+                $"Program '{spec.Name}' (section '{spec.Section}') needs a cgroup: call AttachCgroup(cgroupPath)."),
             _ => throw new InvalidOperationException($"Section '{spec.Section}' of program '{spec.Name}' names no attach point BpfSharp can attach to automatically."),
         };
     }

@@ -18,6 +18,8 @@ internal sealed partial class MethodLowering
             return LowerPrintk(invocation);
         if (helper is { } id)
             return LowerHelperCall(invocation, id);
+        if (PacketLoadOf(target) is { } load)
+            return LowerPacketLoad(invocation, load);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");
     }
 
