@@ -60,7 +60,7 @@ public static partial class NetPrograms
         return 1;
     }
 
-    /// <summary>Refuses raw sockets in the cgroup.</summary>
+    /// <summary>Refuses UDP sockets in the cgroup (SOCK_DGRAM = 2, IPPROTO_UDP = 17).</summary>
     [BpfProgram, CgroupSock(CgroupSockEvent.SockCreate)]
-    public static int CgroupDenyRawSockets(SockContext ctx) => ctx.Type == 3 ? 0 : 1;
+    public static int CgroupDenyUdpSockets(SockContext ctx) => ctx.Type == 2 && ctx.Protocol == 17 ? 0 : 1;
 }

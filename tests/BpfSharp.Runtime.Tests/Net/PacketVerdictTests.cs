@@ -101,8 +101,8 @@ public sealed unsafe class PacketVerdictTests
         Assert.Equal("tcx/egress", programs.TcEgressDropUdp.Spec!.Section);
         Assert.Equal("socket", programs.KeepUdpToPort.Spec!.Section);
         Assert.Equal("cgroup_skb/egress", programs.CgroupDenyUdp.Spec!.Section);
-        Assert.Equal("cgroup/sock_create", programs.CgroupDenyRawSockets.Spec!.Section);
-        Assert.Equal(AttachType.CgroupInetSockCreate, programs.CgroupDenyRawSockets.Spec!.AttachType);
+        Assert.Equal("cgroup/sock_create", programs.CgroupDenyUdpSockets.Spec!.Section);
+        Assert.Equal(AttachType.CgroupInetSockCreate, programs.CgroupDenyUdpSockets.Spec!.AttachType);
         var error = Assert.Throws<InvalidOperationException>(() => programs.CgroupDenyUdp.Attach());
         Assert.Contains("AttachCgroup", error.Message);
         error = Assert.Throws<InvalidOperationException>(() => programs.XdpDropUdp.Attach());
