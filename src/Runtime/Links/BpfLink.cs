@@ -11,12 +11,15 @@ namespace BpfSharp.Runtime;
 public sealed class BpfLink : IDisposable
 {
     private readonly BpfFd? _fd;
+    // Some links need a second fd kept open for their lifetime (the perf event under a perf link).
+    private readonly BpfFd? _companion;
     private IDisposable? _attachment;
 
-    internal BpfLink(BpfFd fd, string description)
+    internal BpfLink(BpfFd fd, string description, BpfFd? companion = null)
     {
         _fd = fd;
         Description = description;
+        _companion = companion;
     }
 
     /// <summary>An attachment that is not a kernel link object; disposing <paramref name="attachment"/> detaches.</summary>
@@ -42,6 +45,7 @@ public sealed class BpfLink : IDisposable
     public void Dispose()
     {
         _fd?.Dispose();
+        _companion?.Dispose();
         System.Threading.Interlocked.Exchange(ref _attachment, null)?.Dispose();
     }
 
