@@ -113,8 +113,7 @@ internal static class Parser
             return null;
         }
 
-        string target = string.Join(info.TargetSeparator, attribute.ConstructorArguments.Select(a => a.Value as string).Where(s => s is not null));
-        string section = target.Length == 0 ? info.SectionPrefix : info.SectionPrefix + "/" + target;
+        var (section, target) = SectionNames.For(info, attribute);
         var fields = info.Kind == ProgramKind.Tracepoint ? TracepointFields.Of(method, diagnostics) : EquatableArray<TracepointFieldSpec>.Empty;
         if (fields is null)
             return null;
