@@ -56,7 +56,9 @@ internal static class ObjectWriter
             functionSymbols[program.Name] = elf.AddSymbol(program.Name, section, 0,
                 (ulong)(program.Code.Length * Instruction.Size), ElfSymbolType.Func, ElfSymbolBinding.Global);
             placed.Add((program, section, 0));
-            debug.AddProgram(program, specs[i], specs[i].Section);
+            // .BTF.ext names sections, so two programs in equally named sections cannot be told apart: their
+            // functions get BTF but no func/line info (TODO: place them in one section, as clang does).
+            debug.AddProgram(program, specs[i], specs[i].Section, withExt: specs.Count(s => s.Section == specs[i].Section) == 1);
         }
         for (int i = 0; i < compiled.Subprograms.Count; i++)
             debug.AddSubprogram(compiled.Subprograms[i], ".text", placed[i].SlotBase);
