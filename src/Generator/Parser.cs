@@ -75,7 +75,11 @@ internal static class Parser
             ObjectFileName: type.Name + ".o",
             Programs: programs.Select(p => p.Spec).ToEquatableArray(),
             Object: elf.ToEquatableArray(),
-            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null);
+            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null)
+        {
+            Maps = data.Maps.Select(m => new MapModel(m.Name, m.Kind.RuntimeType)).ToEquatableArray(),
+            RuntimeHasMaps = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Map").Length > 0,
+        };
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
