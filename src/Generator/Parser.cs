@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using BpfSharp.Generator.Analysis;
 using BpfSharp.Generator.Compiler;
 using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
@@ -58,10 +59,17 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
+        // The analyses speak first, at the construct and in verifier terms; the compiler only sees code they accept.
+        var sink = new DiagnosticSink();
+        if (!ProgramAnalyzer.IsDisabled(type))
+            ProgramAnalyzer.AnalyzeClass(programs, LicenseOf(type), compilation, sink, ct);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
+
         CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
-        diagnostics.AddRange(compiled.Diagnostics);
-        if (diagnostics.Count > 0)
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+        sink.AddDeduplicated(compiled.Diagnostics);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
 
         byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type));
         var model = new ProgramClassModel(
