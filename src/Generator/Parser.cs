@@ -30,7 +30,13 @@ internal static class Parser
 
         try
         {
-            return Parse(type, programMethods, context.SemanticModel.Compilation, cancellationToken);
+            var compilation = context.SemanticModel.Compilation;
+            string key = ClassFingerprint.Of(type, compilation, cancellationToken);
+            if (ParseCache.TryGet(key, out var cached))
+                return cached;
+            var result = Parse(type, programMethods, compilation, cancellationToken);
+            ParseCache.Add(key, result);
+            return result;
         }
         catch (OperationCanceledException)
         {
