@@ -62,12 +62,15 @@ internal static class ClassFingerprint
     {
         var facts = new CompilationFacts();
         var shared = new StringBuilder();
-        shared.Append(compilation.Language).Append(compilation.Options.GetHashCode()).Append('|');
+        // Options by value: some hosts' option objects (resolvers, strong name providers) do not implement GetHashCode.
+        if (compilation.Options is Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions options)
+            shared.Append(options.AllowUnsafe).Append(options.CheckOverflow).Append(options.NullableContextOptions).Append('|');
         foreach (var reference in compilation.References)
             shared.Append(reference.Display).Append('|');
         foreach (var tree in compilation.SyntaxTrees)
         {
-            shared.Append(tree.Options.GetHashCode()).Append('|');
+            if (tree.Options is Microsoft.CodeAnalysis.CSharp.CSharpParseOptions parse)
+                shared.Append(parse.LanguageVersion).Append(string.Join(",", parse.PreprocessorSymbolNames)).Append('|');
             if (tree.GetRoot() is not CompilationUnitSyntax unit)
                 continue;
             foreach (var global in unit.Usings.Where(u => u.GlobalKeyword.Span.Length > 0))
