@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using BpfSharp.Generator.Analysis;
 using BpfSharp.Generator.Compiler;
+using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
 using BpfSharp.Generator.Object;
@@ -72,12 +73,15 @@ internal static class Parser
         if (sink.HasErrors)
             return new ParseResult(null, sink.Items.ToEquatableArray());
 
+        var data = ClassData.Collect(type, compilation, ct);
+        foreach (var diagnostic in data.Diagnostics)
+            sink.Add(diagnostic);
         CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
         sink.AddDeduplicated(compiled.Diagnostics);
         if (sink.HasErrors)
             return new ParseResult(null, sink.Items.ToEquatableArray());
 
-        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type));
+        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type), data);
         var model = new ProgramClassModel(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ContainingDeclarations(type).ToEquatableArray(),

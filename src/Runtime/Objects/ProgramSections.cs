@@ -16,6 +16,10 @@ internal static class ProgramSections
     {
         new("raw_tracepoint", ProgramType.RawTracepoint, null),
         new("raw_tp", ProgramType.RawTracepoint, null),
+        new("xdp", ProgramType.Xdp, null),
+        new("socket", ProgramType.SocketFilter, null),
+        new("tc", ProgramType.SchedCls, null),
+        new("classifier", ProgramType.SchedCls, null),
     };
 
     public static Kind? Find(string section) =>

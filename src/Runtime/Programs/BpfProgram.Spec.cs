@@ -1,4 +1,3 @@
-using BpfSharp.Asm;
 using BpfSharp.Runtime.Objects;
 
 namespace BpfSharp.Runtime;
@@ -8,15 +7,10 @@ public sealed partial class BpfProgram
     /// <summary>The spec this program was loaded from, when it came from an object; null for raw instructions.</summary>
     public ProgramSpec? Spec { get; private set; }
 
-    /// <summary>Loads one program of an object, with the expected attach type its section implies.</summary>
-    internal static BpfProgram Load(ProgramSpec spec, string license, BpfLoadOptions options)
+    /// <summary>Loads one program of an object: <paramref name="code"/> is its linked code with map fds filled in.</summary>
+    internal static BpfProgram Load(ProgramSpec spec, string license, byte[] code, ProgramLoadOptions options)
     {
-        var loadOptions = new ProgramLoadOptions
-        {
-            ExpectedAttachType = spec.AttachType,
-            LogLevel = options.LogLevel,
-        };
-        var program = Load(spec.Type, Instruction.Encode(spec.Instructions), license, spec.Name, loadOptions);
+        var program = Load(spec.Type, code, license, spec.Name, options);
         program.Spec = spec;
         return program;
     }
