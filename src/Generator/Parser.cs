@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using BpfSharp.Generator.Analysis;
 using BpfSharp.Generator.Compiler;
 using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
@@ -30,7 +31,13 @@ internal static class Parser
 
         try
         {
-            return Parse(type, programMethods, context.SemanticModel.Compilation, cancellationToken);
+            var compilation = context.SemanticModel.Compilation;
+            string key = ClassFingerprint.Of(type, compilation, cancellationToken);
+            if (ParseCache.TryGet(key, out var cached))
+                return cached;
+            var result = Parse(type, programMethods, compilation, cancellationToken);
+            ParseCache.Add(key, result);
+            return result;
         }
         catch (OperationCanceledException)
         {
@@ -59,12 +66,20 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
+        // The analyses speak first, at the construct and in verifier terms; the compiler only sees code they accept.
+        var sink = new DiagnosticSink();
+        if (!ProgramAnalyzer.IsDisabled(type))
+            ProgramAnalyzer.AnalyzeClass(programs, LicenseOf(type), compilation, sink, ct);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
+
         var data = ClassData.Collect(type, compilation, ct);
-        diagnostics.AddRange(data.Diagnostics);
+        foreach (var diagnostic in data.Diagnostics)
+            sink.Add(diagnostic);
         CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
-        diagnostics.AddRange(compiled.Diagnostics);
-        if (diagnostics.Count > 0)
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+        sink.AddDeduplicated(compiled.Diagnostics);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
 
         byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type), data);
         var model = new ProgramClassModel(
