@@ -51,7 +51,7 @@ internal static class InputSets
         int longest = edges.Max(e => e.Length);
         for (int k = 0; k < longest; k++)
             yield return edges.Select((e, i) => IntegerValues.ToClr(e[k % e.Length], parameters[i])).ToArray();
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         for (int n = longest; n < MaxCombinations; n++)
             yield return edges.Select((e, i) => IntegerValues.ToClr(e[random.Next(e.Length)], parameters[i])).ToArray();
     }
