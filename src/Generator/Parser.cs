@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using BpfSharp.Generator.Compiler;
+using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
 using BpfSharp.Generator.Object;
@@ -58,12 +59,14 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
+        var data = ClassData.Collect(type, compilation, ct);
+        diagnostics.AddRange(data.Diagnostics);
         CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
         diagnostics.AddRange(compiled.Diagnostics);
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
-        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type));
+        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type), data);
         var model = new ProgramClassModel(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ContainingDeclarations(type).ToEquatableArray(),
@@ -100,7 +103,7 @@ internal static class Parser
         var (attribute, info) = (typed[0].Attribute, typed[0].Info!);
         bool signatureFits = method.IsStatic
             && method.Parameters.Length == 1
-            && method.Parameters[0].Type.ToDisplayString() == info.ContextType
+            && method.Parameters[0].Type.OriginalDefinition.ToDisplayString() == info.ContextType
             && method.Parameters[0].RefKind == RefKind.None
             && method.ReturnType.ToDisplayString() == info.ReturnType;
         if (!signatureFits)
@@ -110,9 +113,12 @@ internal static class Parser
             return null;
         }
 
-        string target = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        string target = string.Join(info.TargetSeparator, attribute.ConstructorArguments.Select(a => a.Value as string).Where(s => s is not null));
         string section = target.Length == 0 ? info.SectionPrefix : info.SectionPrefix + "/" + target;
-        return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location));
+        var fields = info.Kind == ProgramKind.Tracepoint ? TracepointFields.Of(method, diagnostics) : EquatableArray<TracepointFieldSpec>.Empty;
+        if (fields is null)
+            return null;
+        return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location), fields.Value);
     }
 
     private static void CheckPartialChain(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)

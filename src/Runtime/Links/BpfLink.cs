@@ -8,10 +8,23 @@ namespace BpfSharp.Runtime;
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
-    internal BpfLink(BpfFd fd, string description)
+    // Some links need a second fd kept open for their lifetime (the perf event under a perf link).
+    private readonly BpfFd? companion;
+
+    // A link standing for several kernel links (one per CPU) owns the others.
+    private readonly IDisposable[] owned = [];
+
+    internal BpfLink(BpfFd fd, string description, BpfFd? companion = null)
     {
         Fd = fd;
         Description = description;
+        this.companion = companion;
+    }
+
+    internal BpfLink(BpfFd fd, string description, IDisposable[] owned)
+        : this(fd, description)
+    {
+        this.owned = owned;
     }
 
     public BpfFd Fd { get; }
@@ -22,7 +35,13 @@ public sealed class BpfLink : IDisposable
     /// <summary>Keeps the attachment alive after the process exits; remove the file to detach.</summary>
     public void Pin(string path) => BpfFs.Pin(Fd, path);
 
-    public void Dispose() => Fd.Dispose();
+    public void Dispose()
+    {
+        Fd.Dispose();
+        companion?.Dispose();
+        foreach (var o in owned)
+            o.Dispose();
+    }
 
     public override string ToString() => $"link {Description} {Fd}";
 }
