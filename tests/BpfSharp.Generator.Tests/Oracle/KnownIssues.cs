@@ -9,13 +9,6 @@ internal static class KnownIssues
 {
     public static readonly IReadOnlyDictionary<string, string> Corpus = new Dictionary<string, string>
     {
-        // Calls to user static methods are on the compiler branch, not yet on main (BPF0001 "calls to ... are not supported").
-        ["Calls.CallsInlined"] = "awaiting user calls: Square(a) - Square(b)",
-        ["Calls.CallsNotInlined"] = "awaiting user calls: [NoInlining] Mix(Mix(a, b), a)",
-        ["Calls.CallsAggressive"] = "awaiting user calls: [AggressiveInlining] Rotl",
-        ["Calls.CallsWithBranches"] = "awaiting user calls: [NoInlining] Clamp with early returns",
-        ["Calls.CallReturnsNarrowType"] = "awaiting user calls: [NoInlining] method returning byte",
-        ["Calls.CallsWithRef"] = "awaiting user calls: Swap(ref a, ref b)",
         // BPF0006: a loop whose counter is halved (i >>= 1) is bounded, but LoopBounds only accepts constant steps.
         ["ControlFlow.Log2"] = "for (int i = 32; i > 0; i >>= 1) → BPF0006 'its condition does not compare a counter, changed only by constant steps, with a constant'",
         // BPF0001: goto case / goto default inside a switch section.

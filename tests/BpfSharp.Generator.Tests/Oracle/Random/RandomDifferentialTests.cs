@@ -15,7 +15,7 @@ namespace BpfSharp.Generator.Tests.Oracle.Random;
 public class RandomDifferentialTests
 {
     private const int DefaultSeed = 20250601;
-    private const int DefaultPrograms = 520;
+    private const int DefaultPrograms = 500;
     private const int InputsPerProgram = 10;
 
     [Fact]
