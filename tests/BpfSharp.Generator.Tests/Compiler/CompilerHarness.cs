@@ -19,7 +19,7 @@ internal static class CompilerHarness
             .ToImmutableArray();
     });
 
-    public const string Usings = "using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices; using BpfSharp;\n";
+    public const string Usings = "using System; using System.Buffers.Binary; using System.Runtime.CompilerServices; using System.Runtime.InteropServices; using BpfSharp;\n";
 
     public static CSharpCompilation Compile(string source)
     {

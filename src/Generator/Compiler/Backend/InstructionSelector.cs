@@ -66,6 +66,10 @@ internal sealed class InstructionSelector
                 Add(mov with { Offset = (short)i.Bits });
                 break;
             }
+            case IrOp.ByteSwap:
+                MoveInto(R(i.Dst), i.A, Width.W64, zeroExtend: false);
+                Add(Asm.Asm.ToBigEndian(R(i.Dst), i.Bits));
+                break;
             case IrOp.Load:
             {
                 var (baseReg, offset) = Address(i);

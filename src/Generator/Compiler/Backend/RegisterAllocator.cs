@@ -64,6 +64,21 @@ internal static class RegisterAllocator
                 }
             }
 
+            // A partner not yet assigned may itself be bound to a register (a loaded value that is returned): follow one more step.
+            if (chosen < 0 && hints is not null)
+            {
+                foreach (int h in hints)
+                {
+                    if (assignment[h] >= 0 || !partners.TryGetValue(h, out var second)) continue;
+                    foreach (int h2 in second)
+                    {
+                        int reg = assignment[h2];
+                        if (reg >= 0 && IsFree(occupied[reg], start, end)) { chosen = reg; break; }
+                    }
+                    if (chosen >= 0) break;
+                }
+            }
+
             if (chosen < 0)
                 foreach (int reg in s_order)
                     if (IsFree(occupied[reg], start, end)) { chosen = reg; break; }
@@ -125,8 +140,11 @@ internal static class RegisterAllocator
         // Weaker hints last: dst = a op b is emitted as dst = a; dst op= b, so sharing a's register saves the copy.
         foreach (var block in f.Blocks)
             foreach (var inst in block.Insts)
-                if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg && inst.A.IsReg)
+                if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg or IrOp.ByteSwap && inst.A.IsReg)
+                {
                     Add(inst.Dst, inst.A.Reg);
+                    Add(inst.A.Reg, inst.Dst);
+                }
 
         return partners;
     }

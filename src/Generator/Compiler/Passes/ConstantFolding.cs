@@ -75,6 +75,16 @@ internal static class ConstantFolding
             return true;
         }
 
+        // Strength reduction: multiplying or dividing unsigned by 2^k is a shift, the remainder a mask.
+        if (i.Bin is BinOp.Mul or BinOp.UDiv or BinOp.UMod && b > 1 && (b & (b - 1)) == 0)
+        {
+            int k = 0;
+            while ((1L << k) != b) k++;
+            i.B = Operand.C(i.Bin == BinOp.UMod ? b - 1 : k);
+            i.Bin = i.Bin switch { BinOp.Mul => BinOp.Shl, BinOp.UDiv => BinOp.LShr, _ => BinOp.And };
+            return true;
+        }
+
         if ((i.Bin is BinOp.Mul or BinOp.And && b == 0) || (i.Bin is BinOp.UMod or BinOp.SMod && b == 1))
         {
             i.Op = IrOp.Mov;
