@@ -18,7 +18,7 @@ namespace BpfSharp.Generator;
 /// </summary>
 internal static class Parser
 {
-    public static ParseResult? ParseClass(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult? ParseClass(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
     {
         if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
             return null;
@@ -29,7 +29,7 @@ internal static class Parser
 
         try
         {
-            return Parse(type, programMethods, context.SemanticModel.Compilation, cancellationToken);
+            return Parse(type, programMethods, context.SemanticModel.Compilation, cancellationToken, cpu);
         }
         catch (OperationCanceledException)
         {
@@ -43,7 +43,7 @@ internal static class Parser
         }
     }
 
-    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct)
+    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct, CpuVersion cpu)
     {
         var diagnostics = new List<DiagnosticInfo>();
         CheckPartialChain(type, diagnostics);
@@ -58,7 +58,7 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
-        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
+        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct, cpu);
         diagnostics.AddRange(compiled.Diagnostics);
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());

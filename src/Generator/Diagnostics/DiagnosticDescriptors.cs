@@ -47,6 +47,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Recursion = Error("BPF0008", "BpfSharp.Language",
         "Recursive call", "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion");
 
+    /// <summary>BPF0009: "'{0}' would throw on overflow; eBPF cannot throw, so checked arithmetic is not supported"</summary>
+    public static readonly DiagnosticDescriptor CheckedArithmetic = Error("BPF0009", "BpfSharp.Language",
+        "Checked arithmetic", "'{0}' would throw on overflow; eBPF cannot throw, so checked arithmetic and conversions are not supported (use unchecked)");
+
+    /// <summary>BPF0010: "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions"</summary>
+    public static readonly DiagnosticDescriptor JumpOutOfRange = Error("BPF0010", "BpfSharp.Language",
+        "Jump out of range for cpu v3", "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions. Split it into subprograms or set <BpfSharpCpu>v4</BpfSharpCpu> (kernel 6.6+).");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

@@ -119,7 +119,7 @@ internal sealed partial class MethodLowering
     private Value LowerConversion(IConversionOperation conversion)
     {
         if (conversion.IsChecked)
-            return Unsupported(conversion, "checked conversions are not supported (they would throw)");
+            return Checked(conversion);
         var target = IntType.From(conversion.Type);
         if (target is null)
             return Unsupported(conversion, $"conversion to '{conversion.Type?.ToDisplayString()}' is not supported");

@@ -179,6 +179,12 @@ internal sealed partial class MethodLowering
         return Value.Const(0, IntType.Long);
     }
 
+    private Value Checked(IOperation operation)
+    {
+        Report(Diagnostics.DiagnosticDescriptors.CheckedArithmetic, operation, Shorten(operation.Syntax.ToString()));
+        return Value.Const(0, IntType.Long);
+    }
+
     private void Unsupported(Location? location, string what, string reason) =>
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, location, what, reason));
 
