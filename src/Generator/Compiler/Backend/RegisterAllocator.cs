@@ -48,6 +48,7 @@ internal static class RegisterAllocator
         }
 
         var partners = MovePartners(f);
+        var uses = Passes.UseCounts.Compute(f);
         var order = Enumerable.Range(0, f.RegisterCount)
             .Where(v => !f.Fixed.ContainsKey(v) && live.IsLive(v))
             .OrderBy(v => live.Start[v]).ThenBy(v => v);
@@ -55,27 +56,20 @@ internal static class RegisterAllocator
         {
             int start = live.Start[v], end = live.End[v];
             int chosen = -1;
-            if (partners.TryGetValue(v, out var hints))
+            partners.TryGetValue(v, out var hints);
+            // A chain of moves and operations ending in a pinned register (the result in R0, an argument in R1):
+            // computing the whole chain in that register removes every copy along it.
+            // Only a value read once flows down the chain; one read twice (x in x &lt;&lt; 7 | x &gt;&gt; 25) would need a copy anyway.
+            if (uses.Uses[v] == 1)
+                foreach (int reg in ChainTargets(v, partners, f, 4))
+                    if (IsFree(occupied[reg], start, end)) { chosen = reg; break; }
+
+            if (chosen < 0 && hints is not null)
             {
                 foreach (int h in hints)
                 {
                     int reg = assignment[h];
                     if (reg >= 0 && IsFree(occupied[reg], start, end)) { chosen = reg; break; }
-                }
-            }
-
-            // A partner not yet assigned may itself be bound to a register (a loaded value that is returned): follow one more step.
-            if (chosen < 0 && hints is not null)
-            {
-                foreach (int h in hints)
-                {
-                    if (assignment[h] >= 0 || !partners.TryGetValue(h, out var second)) continue;
-                    foreach (int h2 in second)
-                    {
-                        int reg = assignment[h2];
-                        if (reg >= 0 && IsFree(occupied[reg], start, end)) { chosen = reg; break; }
-                    }
-                    if (chosen >= 0) break;
                 }
             }
 
@@ -90,6 +84,28 @@ internal static class RegisterAllocator
         }
 
         return null;
+    }
+
+    /// <summary>Machine registers of pinned registers reachable from <paramref name="v"/> through move/operation partners, nearest first.</summary>
+    private static IEnumerable<int> ChainTargets(int v, Dictionary<int, List<int>> partners, IrFunction f, int depth)
+    {
+        var seen = new HashSet<int> { v };
+        var frontier = new List<int> { v };
+        for (int d = 0; d < depth && frontier.Count > 0; d++)
+        {
+            var next = new List<int>();
+            foreach (int x in frontier)
+            {
+                if (!partners.TryGetValue(x, out var list)) continue;
+                foreach (int p in list)
+                {
+                    if (!seen.Add(p)) continue;
+                    if (f.Fixed.TryGetValue(p, out int reg)) yield return reg;
+                    else next.Add(p);
+                }
+            }
+            frontier = next;
+        }
     }
 
     /// <summary>Whether [start, end] overlaps nothing already on the register.</summary>

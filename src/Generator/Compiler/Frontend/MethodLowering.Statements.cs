@@ -109,6 +109,11 @@ internal sealed partial class MethodLowering
     {
         if (!LoopBounds.IsProvablyBounded(loop, out string why))
             Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, loop, why);
+        if (loop is IForLoopOperation forLoop && LoopUnrolling.Plan(forLoop) is { } plan)
+        {
+            LowerUnrolled(forLoop, plan.Counter, plan.Values);
+            return;
+        }
 
         var header = NewBlock();
         var body = NewBlock();
@@ -168,6 +173,24 @@ internal sealed partial class MethodLowering
             else if (negate) LowerCondition(c, whenFalse, whenTrue);
             else LowerCondition(c, whenTrue, whenFalse);
         }
+    }
+
+    /// <summary>One copy of the body per iteration, the counter a constant in each; continue goes to the next copy.</summary>
+    private void LowerUnrolled(IForLoopOperation loop, ILocalSymbol counter, List<long> values)
+    {
+        foreach (var s in loop.Before) LowerStatement(s);
+        var exit = NewBlock();
+        _labels[loop.ExitLabel] = exit;
+        var local = _locals[counter];
+        foreach (long value in values)
+        {
+            var next = NewBlock();
+            _labels[loop.ContinueLabel] = next;
+            WriteLocal(local, Value.Const(value, local.Type));
+            LowerStatement(loop.Body);
+            StartBlock(next);
+        }
+        StartBlock(exit);
     }
 
     private void LowerSwitch(ISwitchOperation switchStatement)
