@@ -33,6 +33,7 @@ internal static class PassPipeline
             changed |= AddressFolding.Run(f);
             changed |= KnownBits.Run(f);
             changed |= LocalValueNumbering.Run(f);
+            changed |= GlobalValueNumbering.Run(f);
             changed |= DeadStores.Run(f);
             if (!changed) break;
         }
