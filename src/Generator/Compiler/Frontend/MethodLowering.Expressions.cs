@@ -43,6 +43,8 @@ internal sealed partial class MethodLowering
                 return LowerSwitchExpression(switchExpression);
             case IIsPatternOperation:
                 return MaterializeCondition(operation);
+            case IInlineArrayAccessOperation access when IntType.From(access.Type) is not null:
+                return ReadPlace(LowerMemoryPlace(access), access);
             case IAddressOfOperation addressOf:
                 return LowerAddressOf(addressOf);
             case ISizeOfOperation sizeOf when StructLayout.SizeOf(sizeOf.TypeOperand) is { } size:

@@ -44,6 +44,8 @@ internal sealed partial class MethodLowering
             return Value.Const(ToLong(symbol.ConstantValue), constType);
         if (symbol.IsStatic && symbol.IsReadOnly && IntType.From(symbol.Type) is { } type && StaticInitializer(symbol) is { } value)
             return Value.Const(value, type);
+        if (symbol.IsFixedSizeBuffer && field.Instance is { } owner && FieldAddress(owner, symbol) is { } buffer)
+            return AddressValue(buffer);
         var place = LowerMemoryPlace(field);
         if (place is null)
             return Unsupported(field, "only const and static readonly fields with constant initializers, and fields of structs, can be read");
@@ -86,6 +88,8 @@ internal sealed partial class MethodLowering
                 return FieldAddress(instance, field.Field) is { } at ? Place.At(at.Base, at.Slot, at.Offset, fieldType) : null;
             case IParenthesizedOperation paren:
                 return LowerMemoryPlace(paren.Operand);
+            case IInlineArrayAccessOperation access when IntType.From(access.Type) is { } elementType:
+                return InlineArrayElement(access) is { } element ? Place.At(element.Base, element.Slot, element.Offset, elementType) : null;
             case { Kind: OperationKind.None } when IntType.From(target.Type) is { } type:
                 return PointerPlace(target, type);
             case IParameterReferenceOperation { Parameter: var p } when _refParameters.TryGetValue(p, out var bound):
@@ -112,6 +116,8 @@ internal sealed partial class MethodLowering
                 return FieldAddress(inner, f.Field);
             case IParenthesizedOperation paren:
                 return StructAddress(paren.Operand);
+            case IInlineArrayAccessOperation access:
+                return InlineArrayElement(access);
             case { Kind: OperationKind.None }:
                 return PointerAddress(instance);
             default:
@@ -142,6 +148,8 @@ internal sealed partial class MethodLowering
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol pointer
                 && StructLayout.SizeOf(pointer.PointedAtType) is { } element:
             {
+                if (FixedBufferElement(children[0], children[1]) is { } bufferElement)
+                    return bufferElement;
                 var basePointer = LowerExpression(children[0]);
                 var index = LowerExpression(children[1]);
                 if (index.Operand.IsConst)

@@ -42,9 +42,26 @@ internal sealed partial class MethodLowering
             case IWhileLoopOperation or IForLoopOperation:
                 LowerLoop((ILoopOperation)statement);
                 break;
+            case IForEachLoopOperation forEach:
+                LowerForEach(forEach);
+                break;
             case ISwitchOperation switchStatement:
                 LowerSwitch(switchStatement);
                 break;
+            case ILabeledOperation labeled:
+                StartBlock(LabelBlock(labeled.Label));
+                if (labeled.Operation is not null) LowerStatement(labeled.Operation);
+                break;
+            case IBranchOperation { BranchKind: BranchKind.GoTo } jump:
+            {
+                MarkLine(statement.Syntax);
+                var label = LabelBlock(jump.Target);
+                // A backward goto is a loop the compiler cannot bound; the verifier would reject it at load time.
+                if (Function.Blocks.Contains(label))
+                    Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, statement, "a backward goto forms a loop without a provable bound");
+                EmitJump(label);
+                break;
+            }
             case IBranchOperation branch when branch.BranchKind is BranchKind.Break or BranchKind.Continue:
                 MarkLine(statement.Syntax);
                 if (_labels.TryGetValue(branch.Target, out var target))
@@ -58,6 +75,13 @@ internal sealed partial class MethodLowering
                 Unsupported(statement, $"the statement kind '{statement.Kind}' is not supported");
                 break;
         }
+    }
+
+    private IrBlock LabelBlock(ILabelSymbol label)
+    {
+        if (!_labels.TryGetValue(label, out var block))
+            _labels[label] = block = NewBlock();
+        return block;
     }
 
     /// <summary>Lowers an expression evaluated only for its side effects.</summary>
