@@ -51,6 +51,29 @@ public class ArrayTests
     }
 
     [Fact]
+    public void Kernel_verifier_accepts_variable_indexes_into_buffers_and_inline_arrays()
+    {
+        if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("CI") != "true")
+            Assert.Skip("loading programs needs root");
+        var result = CompilerHarness.CompileClass(Types + """
+            public static int Prog(RawTracepointContext ctx)
+            {
+                int i = (int)ctx.Arg(0);
+                Four f = default; Buf b = default;
+                f[i] = 3; b.Data[i & 7] = 4;
+                int s = 0;
+                foreach (var x in f) s += x;
+                if (i > 5) goto done;
+                s += b.Data[i] + f[i & 3];
+            done:
+                return s;
+            }
+            """);
+        Assert.Empty(result.Diagnostics);
+        VerifierLoad.AssertLoads(result);
+    }
+
+    [Fact]
     public void Forward_goto_jumps() =>
         Differential.Check("""
             public static int F(int a, int b)

@@ -33,6 +33,8 @@ internal sealed partial class MethodLowering
                 MarkLine(statement.Syntax);
                 if (ret.ReturnedValue is null)
                     EmitReturn(Operand.C(0));
+                else if (ReturnsStruct(CurrentMethod))
+                    LowerStructReturn(ret.ReturnedValue);
                 else
                     EmitReturn(Convert(LowerExpression(ret.ReturnedValue), ReturnType(), ret.ReturnedValue).Operand);
                 break;
