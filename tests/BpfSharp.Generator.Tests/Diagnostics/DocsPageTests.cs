@@ -14,7 +14,7 @@ public class DocsPageTests
     private static readonly string[] NotYetChecked = { };
 
     /// <summary>Checked, but their pages are owed by the maps work that added them (listed so the gap stays visible).</summary>
-    private static readonly string[] PageOwed = { "BPF0008", "BPF0150", "BPF0151", "BPF0152", "BPF0153", "BPF0154", "BPF0155", "BPF0156" };
+    private static readonly string[] PageOwed = { "BPF0010", "BPF0008", "BPF0150", "BPF0151", "BPF0152", "BPF0153", "BPF0154", "BPF0155", "BPF0156" };
 
     /// <summary>Whose fixed example the analyses accept but the compiler cannot lower yet (pointers, map lookups).</summary>
     private static readonly string[] FixedNeedsCompilerSupport = { "BPF0200", "BPF0201" };
