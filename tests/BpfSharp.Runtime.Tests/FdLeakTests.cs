@@ -1,10 +1,6 @@
 namespace BpfSharp.Runtime.Tests;
 
-/// <summary>Counts the whole process's fds, so it must not run alongside tests that open their own.</summary>
-[CollectionDefinition(nameof(FdLeakTests), DisableParallelization = true)]
-public sealed class FdAccountingCollection;
-
-[Collection(nameof(FdLeakTests))]
+[Collection(SerialCollection.Name)]
 public sealed class FdLeakTests
 {
     /// <summary>
@@ -65,6 +61,8 @@ public sealed class FdLeakTests
                 BpfProgram.Load(ProgramType.SocketFilter, TestPrograms.ReadsUninitializedRegister(), "GPL", "leak_bad"));
             using var program = BpfProgram.Load(ProgramType.RawTracepoint, TestPrograms.Return(0), "GPL", "leak_rawtp");
             using var link = program.AttachRawTracepoint("sys_enter");
+            using var tracepointProgram = BpfProgram.Load(ProgramType.Tracepoint, TestPrograms.Return(0), "GPL", "leak_tp");
+            using var perfLink = tracepointProgram.AttachTracepoint("raw_syscalls", "sys_enter");
         }
 
         Assert.True(before == OpenFds(), Describe());

@@ -1,3 +1,5 @@
+using BpfSharp.Runtime.Interop;
+
 namespace BpfSharp.Runtime.Tests;
 
 public sealed class ProgramLoadTests
@@ -110,10 +112,10 @@ public sealed class ProgramLoadTests
     [Fact]
     public void Log_buffer_grows_to_the_kernel_hint_or_fourfold_and_never_past_the_limit()
     {
-        Assert.Equal(4096u, ProgramLoader.NextLogSize(1024, 4096));
-        Assert.Equal(4096u, ProgramLoader.NextLogSize(1024, 0));
-        Assert.Equal(ProgramLoader.MaxLogSize, ProgramLoader.NextLogSize(ProgramLoader.MaxLogSize / 2, 0));
-        Assert.Equal(ProgramLoader.MaxLogSize, ProgramLoader.NextLogSize(1024, uint.MaxValue));
+        Assert.Equal(4096u, LoggedLoad.NextLogSize(1024, 4096));
+        Assert.Equal(4096u, LoggedLoad.NextLogSize(1024, 0));
+        Assert.Equal(LoggedLoad.MaxLogSize, LoggedLoad.NextLogSize(LoggedLoad.MaxLogSize / 2, 0));
+        Assert.Equal(LoggedLoad.MaxLogSize, LoggedLoad.NextLogSize(1024, uint.MaxValue));
     }
 
     [Fact]

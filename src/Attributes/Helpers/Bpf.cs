@@ -28,6 +28,26 @@ public static partial class Bpf
         BpfClr.Printk(format, new[] { (ulong)arg1, (ulong)arg2, (ulong)arg3 });
 }
 
+/// <summary>The kernel's clock, identity and randomness helpers.</summary>
+public static partial class Bpf
+{
+    /// <summary>bpf_ktime_get_ns: nanoseconds since boot (CLOCK_MONOTONIC), not counting suspend.</summary>
+    [BpfHelper(HelperId.KtimeGetNs)]
+    public static ulong KtimeGetNs() => BpfClr.KtimeNs;
+
+    /// <summary>bpf_get_current_pid_tgid: the current thread's tgid (process id) in the upper 32 bits, its pid (thread id) in the lower.</summary>
+    [BpfHelper(HelperId.GetCurrentPidTgid)]
+    public static ulong GetCurrentPidTgid() => ((ulong)BpfClr.Tgid << 32) | BpfClr.Pid;
+
+    /// <summary>bpf_get_prandom_u32: a pseudo-random number (not for cryptography).</summary>
+    [BpfHelper(HelperId.GetPrandomU32)]
+    public static uint GetPrandomU32() => BpfClr.NextRandom();
+
+    /// <summary>bpf_get_smp_processor_id: the CPU the program runs on.</summary>
+    [BpfHelper(HelperId.GetSmpProcessorId)]
+    public static uint GetSmpProcessorId() => BpfClr.ProcessorId;
+}
+
 /// <summary>Marks a method of the language surface as a kernel helper with the given id.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class BpfHelperAttribute : Attribute

@@ -12,6 +12,33 @@ namespace BpfSharp;
 public static class BpfClr
 {
     [ThreadStatic] private static List<string>? s_trace;
+    [ThreadStatic] private static uint s_random;
+
+    /// <summary>What <see cref="Bpf.KtimeGetNs"/> returns on this thread.</summary>
+    [field: ThreadStatic] public static ulong KtimeNs { get; set; }
+
+    /// <summary>The thread id <see cref="Bpf.GetCurrentPidTgid"/> reports (the kernel's pid) on this thread.</summary>
+    [field: ThreadStatic] public static uint Pid { get; set; }
+
+    /// <summary>The process id <see cref="Bpf.GetCurrentPidTgid"/> reports (the kernel's tgid) on this thread.</summary>
+    [field: ThreadStatic] public static uint Tgid { get; set; }
+
+    /// <summary>What <see cref="Bpf.GetSmpProcessorId"/> returns on this thread.</summary>
+    [field: ThreadStatic] public static uint ProcessorId { get; set; }
+
+    /// <summary>Seeds <see cref="Bpf.GetPrandomU32"/> on this thread, so a test sees a known sequence.</summary>
+    public static void SeedRandom(uint seed) => s_random = seed;
+
+    /// <summary>xorshift32: cheap, deterministic for a seed; never returns to 0 once seeded non-zero.</summary>
+    internal static uint NextRandom()
+    {
+        uint x = s_random == 0 ? 0x9e3779b9u : s_random;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        s_random = x;
+        return x;
+    }
 
     /// <summary>Lines written by <see cref="Bpf.Printk(string)"/> on this thread, oldest first.</summary>
     public static List<string> TraceLines => s_trace ??= new List<string>();

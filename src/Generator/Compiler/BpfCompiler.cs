@@ -23,22 +23,32 @@ internal static class BpfCompiler
         CancellationToken cancellationToken)
     {
         var result = new CompilationResult();
+        var subprograms = new Subprograms();
         foreach (var (method, spec) in programs)
         {
-            var compiled = CompileMethod(method, spec.MethodName, compilation, result.Diagnostics, cancellationToken);
+            var compiled = CompileMethod(method, spec.MethodName, compilation, result.Diagnostics, cancellationToken, subprograms);
             if (compiled is not null)
                 result.Programs.Add(compiled);
+        }
+
+        // Callees that were not inlined become .text functions; compiling them may request more.
+        while (subprograms.Pending.Count > 0)
+        {
+            var (method, name) = subprograms.Pending.Dequeue();
+            var compiled = CompileMethod(method, name, compilation, result.Diagnostics, cancellationToken, subprograms);
+            if (compiled is not null)
+                result.Subprograms.Add(compiled);
         }
         return result;
     }
 
     /// <summary>Compiles one method; on failure adds diagnostics and returns null. Internal faults become BPF9999.</summary>
     internal static CompiledFunction? CompileMethod(IMethodSymbol method, string name, Compilation compilation,
-        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, Subprograms? subprograms = null)
     {
         try
         {
-            var ir = MethodLowering.Lower(method, name, compilation, diagnostics, cancellationToken);
+            var ir = MethodLowering.Lower(method, name, compilation, diagnostics, cancellationToken, subprograms);
             if (ir is null)
                 return null;
             PassPipeline.Optimize(ir);

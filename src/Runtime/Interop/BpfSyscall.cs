@@ -44,7 +44,13 @@ internal static unsafe class BpfSyscall
         new((int)Invoke(command, ref attr));
 
     public static BpfException Failure(BpfCommand command, int errno, string? detail = null) =>
-        errno == Errno.EPERM
+        errno == Errno.EPERM && IsPrivilegeGated(command)
             ? new BpfPermissionException(command.Name(), errno, Privileges.DescribeDenied())
             : new BpfException(command.Name(), errno, detail);
+
+    // EPERM from commands on an existing object means something else (a frozen map, a read-only pin), not
+    // missing privileges, so only object creation and attachment get the privilege sentence.
+    private static bool IsPrivilegeGated(BpfCommand command) => command is
+        BpfCommand.ProgLoad or BpfCommand.MapCreate or BpfCommand.BtfLoad or BpfCommand.LinkCreate
+        or BpfCommand.RawTracepointOpen or BpfCommand.ProgAttach or BpfCommand.ObjPin or BpfCommand.ObjGet;
 }

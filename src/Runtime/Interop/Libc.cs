@@ -21,7 +21,7 @@ internal static unsafe partial class Libc
     public static partial long Syscall(long number, long arg1, void* arg2, long arg3);
 
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
-    public static partial long Syscall(long number, void* arg1, long arg2, long arg3, long arg4, long arg5);
+    public static partial long Syscall(long number, void* arg1, long pid, long cpu, long groupFd, long flags);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);

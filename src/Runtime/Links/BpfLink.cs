@@ -8,10 +8,14 @@ namespace BpfSharp.Runtime;
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
-    internal BpfLink(BpfFd fd, string description)
+    // Some links need a second fd kept open for their lifetime (the perf event under a perf link).
+    private readonly BpfFd? companion;
+
+    internal BpfLink(BpfFd fd, string description, BpfFd? companion = null)
     {
         Fd = fd;
         Description = description;
+        this.companion = companion;
     }
 
     public BpfFd Fd { get; }
@@ -22,7 +26,11 @@ public sealed class BpfLink : IDisposable
     /// <summary>Keeps the attachment alive after the process exits; remove the file to detach.</summary>
     public void Pin(string path) => BpfFs.Pin(Fd, path);
 
-    public void Dispose() => Fd.Dispose();
+    public void Dispose()
+    {
+        Fd.Dispose();
+        companion?.Dispose();
+    }
 
     public override string ToString() => $"link {Description} {Fd}";
 }

@@ -23,13 +23,28 @@ public sealed unsafe class TracePipe : IDisposable
 
     private TracePipe(BpfFd fd) => this.fd = fd;
 
-    public static TracePipe Open()
+    /// <summary>
+    /// Opens trace_pipe. The kernel allows one reader at a time and answers EBUSY to others, so a busy pipe is
+    /// retried for up to <paramref name="busyTimeout"/> (default 5 s) before giving up.
+    /// </summary>
+    public static TracePipe Open(TimeSpan? busyTimeout = null)
     {
         string path = TraceFs.PathOf("trace_pipe");
-        int raw = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (raw < 0)
-            throw new BpfException("open " + path, Marshal.GetLastPInvokeError());
-        return new TracePipe(new BpfFd(raw));
+        var deadline = DateTime.UtcNow + (busyTimeout ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            int raw = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            if (raw >= 0)
+                return new TracePipe(new BpfFd(raw));
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Errno.EBUSY && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+                continue;
+            }
+            throw new BpfException("open " + path, errno,
+                errno == Errno.EBUSY ? "another reader holds trace_pipe; the kernel allows one at a time." : null);
+        }
     }
 
     /// <summary>The next line without its newline, or null when none arrived within <paramref name="timeout"/>.</summary>

@@ -5,6 +5,7 @@ using BpfSharp.Btf;
 namespace BpfSharp.Generator.Tests.Btf;
 
 /// <summary>The running kernel's own BTF: large, produced by pahole rather than clang, and the layout source for CO-RE.</summary>
+[Collection(BpfSharp.Generator.Tests.TimingCollection.Name)]
 public class BtfVmlinuxTests
 {
     private const string Vmlinux = "/sys/kernel/btf/vmlinux";

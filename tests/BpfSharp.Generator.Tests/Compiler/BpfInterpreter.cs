@@ -11,10 +11,6 @@ internal sealed class BpfInterpreter
 {
     private const ulong StackTop = 0x1000_0000;
     private readonly byte[] _stack = new byte[512 * 8];
-    private readonly Dictionary<string, Instruction[]> _functions;
-
-    public BpfInterpreter(Dictionary<string, Instruction[]>? functions = null) => _functions = functions ?? new();
-
     public List<string> Trace { get; } = new();
 
     public Func<int, ulong[], ulong> Helper { get; set; } = (id, _) => 0;
@@ -26,12 +22,30 @@ internal sealed class BpfInterpreter
         var r = new ulong[11];
         for (int i = 0; i < args.Length; i++) r[1 + i] = args[i];
         r[10] = StackTop;
-        return Execute(code, r, 0);
+        return Execute(code, r);
     }
 
-    private ulong Execute(Instruction[] code, ulong[] r, int depth)
+    /// <summary>A program followed by its subprograms, with BPF-to-BPF call offsets patched as the loader does.</summary>
+    public static Instruction[] Link(BpfSharp.Generator.Compiler.CompiledFunction main, IEnumerable<BpfSharp.Generator.Compiler.CompiledFunction> subprograms)
+    {
+        var all = new[] { main }.Concat(subprograms).ToList();
+        var start = new Dictionary<string, int>();
+        int at = 0;
+        foreach (var f in all) { start[f.Name] = at; at += f.Code.Length; }
+        var code = all.SelectMany(f => f.Code).ToArray();
+        foreach (var f in all)
+            foreach (var rel in f.Relocations)
+            {
+                int slot = start[f.Name] + rel.Slot;
+                code[slot] = code[slot] with { Imm = start[rel.Symbol] - (slot + 1) };
+            }
+        return code;
+    }
+
+    private ulong Execute(Instruction[] code, ulong[] r)
     {
         int pc = 0;
+        var frames = new Stack<(int ReturnPc, ulong R6, ulong R7, ulong R8, ulong R9, ulong R10)>();
         while (true)
         {
             if (++Steps > 1_000_000) throw new InvalidOperationException("step limit");
@@ -55,10 +69,23 @@ internal sealed class BpfInterpreter
                 case InstructionClass.Jmp32:
                 {
                     var op = (JumpOp)(i.OpCode & 0xf0);
-                    if (op == JumpOp.Exit) return r[0];
+                    if (op == JumpOp.Exit)
+                    {
+                        if (frames.Count == 0) return r[0];
+                        var frame = frames.Pop();
+                        (pc, r[6], r[7], r[8], r[9], r[10]) = frame;
+                        break;
+                    }
                     if (op == JumpOp.Call)
                     {
-                        if (i.Src == PseudoSource.LocalCall) throw new InvalidOperationException("use RunWithCalls");
+                        if (i.Src == PseudoSource.LocalCall)
+                        {
+                            if (frames.Count >= 7) throw new InvalidOperationException("call depth");
+                            frames.Push((pc, r[6], r[7], r[8], r[9], r[10]));
+                            r[10] -= 512;
+                            pc += i.Imm;
+                            break;
+                        }
                         r[0] = CallHelper(i.Imm, r);
                         for (int k = 1; k <= 5; k++) r[k] = 0xdead_0000_0000_0000UL + (ulong)k;
                         break;

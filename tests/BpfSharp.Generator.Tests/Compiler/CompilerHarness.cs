@@ -31,11 +31,13 @@ internal static class CompilerHarness
         return compilation;
     }
 
+    public static string Source(string members, string? extraTypes = null) =>
+        Usings + "public static unsafe partial class P {\n" + members + "\n}\n" + (extraTypes ?? "");
+
     /// <summary>Compiles every method of class P in <paramref name="members"/> whose name starts with "Prog" as a program.</summary>
     public static CompilationResult CompileClass(string members, string? extraTypes = null)
     {
-        string source = Usings + "public static unsafe partial class P {\n" + members + "\n}\n" + (extraTypes ?? "");
-        var compilation = Compile(source);
+        var compilation = Compile(Source(members, extraTypes));
         var type = compilation.GetTypeByMetadataName("P")!;
         var programs = type.GetMembers().OfType<IMethodSymbol>()
             .Where(m => m.Name.StartsWith("Prog", StringComparison.Ordinal))
@@ -60,12 +62,12 @@ internal static class CompilerHarness
             var insn = f.Code[i];
             if (insn.IsWide)
             {
-                lines.Add(Disassembler.Format(insn, f.Code[i + 1], alu32: true));
+                lines.Add(VerifierNotation.Format(insn, f.Code[i + 1]));
                 i++;
             }
             else
             {
-                lines.Add(Disassembler.Format(insn, alu32: true));
+                lines.Add(VerifierNotation.Format(insn));
             }
         }
         return lines.ToArray();

@@ -30,8 +30,8 @@ internal static class Differential
         {
             var args = parameters.Select((p, i) => ToClr(input[i], p.ParameterType)).ToArray();
             ulong expected = ToRegister(clrMethod.Invoke(null, args)!);
-            var interpreter = new BpfInterpreter(result.Subprograms.ToDictionary(s => s.Name, s => s.Code));
-            ulong actual = interpreter.Run(compiled.Code, parameters.Select((p, i) => ToRegister(args[i]!)).ToArray());
+            var interpreter = new BpfInterpreter();
+            ulong actual = interpreter.Run(BpfInterpreter.Link(compiled, result.Subprograms), parameters.Select((p, i) => ToRegister(args[i]!)).ToArray());
             Assert.True(expected == actual,
                 $"{method}({string.Join(", ", input)}): CLR 0x{expected:x}, eBPF 0x{actual:x}\n" + string.Join("\n", CompilerHarness.Listing(compiled)));
         }

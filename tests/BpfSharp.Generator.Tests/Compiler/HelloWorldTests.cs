@@ -17,13 +17,13 @@ public class HelloWorldTests
         // "Hello world!\n\0" is 14 bytes: three 4-byte and one 2-byte immediate store, little-endian.
         Assert.Equal(new[]
         {
-            "*(u32 *)(r10 - 16) = 1819043144",
-            "*(u32 *)(r10 - 12) = 1870078063",
-            "*(u32 *)(r10 - 8) = 560229490",
-            "*(u16 *)(r10 - 4) = 10",
+            "*(u32 *)(r10 -16) = 1819043144",
+            "*(u32 *)(r10 -12) = 1870078063",
+            "*(u32 *)(r10 -8) = 560229490",
+            "*(u16 *)(r10 -4) = 10",
             "r1 = r10",
             "r1 += -16",
-            "r2 = 14",
+            "w2 = 14",
             "call 6",
             "w0 = 0",
             "exit",

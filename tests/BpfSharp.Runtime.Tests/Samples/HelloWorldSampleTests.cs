@@ -21,6 +21,33 @@ public class HelloWorldSampleTests
     }
 
     [KernelFact]
+    public void Without_privileges_the_sample_says_so_in_one_line_and_fails()
+    {
+        Kernel.Require();
+        Tools.Require("setpriv");
+        // Drop to the unprivileged 'nobody' user: no capabilities, so loading must be refused up front.
+        var start = new System.Diagnostics.ProcessStartInfo("setpriv")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet", SampleDll })
+            start.ArgumentList.Add(arg);
+        start.Environment["HOME"] = Path.GetTempPath();
+        start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Equal("", stdout);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Loading eBPF programs needs root, or CAP_BPF with CAP_PERFMON", line);
+        Assert.DoesNotContain("   at ", stderr); // no stack trace
+    }
+
+    [KernelFact]
     public void Libbpf_loads_the_object_the_build_wrote()
     {
         Kernel.Require();

@@ -178,7 +178,8 @@ internal sealed class InstructionSelector
         }
 
         long c = value.Value;
-        if (width == Width.W32 || c == (uint)c && c > int.MaxValue)
+        // A 32-bit move zero-extends, so it loads any constant in [0, 2^32) in one instruction.
+        if (width == Width.W32 || c == (uint)c)
             Add(Asm.Asm.Mov32(dst, unchecked((int)c)));
         else if (Legalizer.FitsImm(c))
             Add(Asm.Asm.Mov64(dst, (int)c));

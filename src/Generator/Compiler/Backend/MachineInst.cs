@@ -42,6 +42,6 @@ internal sealed class MachineInst
     {
         MachineKind.Label => $"b{Block}:",
         MachineKind.Line => $"; {Line?.Text}",
-        _ => BpfSharp.Asm.Disassembler.Format(Insn, Second, alu32: true) + (Block >= 0 ? $" -> b{Block}" : ""),
+        _ => VerifierNotation.Format(Insn, Second) + (Block >= 0 ? $" -> b{Block}" : ""),
     };
 }

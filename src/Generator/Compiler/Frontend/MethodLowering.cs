@@ -35,37 +35,29 @@ internal sealed partial class MethodLowering
     public IrFunction Function { get; }
 
     /// <summary>Lowers <paramref name="method"/>; returns null (with diagnostics added) when it is outside the subset.</summary>
-    public static IrFunction? Lower(IMethodSymbol method, string name, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static IrFunction? Lower(IMethodSymbol method, string name, Compilation compilation, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken, Subprograms? subprograms = null)
     {
         int before = diagnostics.Count;
-        var syntax = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
-        if (syntax is not BaseMethodDeclarationSyntax decl || (decl.Body is null && decl.ExpressionBody is null))
+        if (!MethodBody.TryGet(method, compilation, cancellationToken, out var body))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, method.Locations.Length > 0 ? method.Locations[0] : null,
                 method.Name, "the method has no body in source"));
             return null;
         }
 
-        var model = compilation.GetSemanticModel(decl.SyntaxTree);
-        SyntaxNode bodyNode = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
-        var operation = model.GetOperation(bodyNode, cancellationToken) ?? model.GetOperation(decl, cancellationToken);
-        var lowering = new MethodLowering(method, name, compilation, diagnostics, cancellationToken);
-        if (operation is not null)
-            lowering.FindAddressTaken(operation);
+        var lowering = new MethodLowering(method, name, compilation, diagnostics, cancellationToken) { _subprograms = subprograms ?? new Subprograms() };
+        lowering.FindAddressTaken(body.Operation);
+        // The kernel wants line info at a function's first instruction: the declaration covers code before the first statement.
+        if (method.DeclaringSyntaxReferences.Length > 0)
+            lowering.MarkLine(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
         lowering.LowerParameters();
-        if (operation is IMethodBodyOperation body)
-            operation = (IOperation?)body.BlockBody ?? body.ExpressionBody;
-        if (operation is null)
-        {
-            lowering.Unsupported(bodyNode.GetLocation(), method.Name, "its body has no semantic model");
-            return null;
-        }
-
-        if (decl.ExpressionBody is not null && operation is not IBlockOperation)
-            lowering.LowerExpressionBody(operation);
+        if (body.IsExpression)
+            lowering.LowerExpressionBody(body.Operation);
         else
-            lowering.LowerStatement(operation);
-        lowering.FinishFallthrough(decl);
+            lowering.LowerStatement(body.Operation);
+        if (lowering._current.Terminator is null)
+            lowering.EmitReturn(Operand.C(0)); // falling off the end is only legal C# for void methods
         return diagnostics.Count == before ? lowering.Function : null;
     }
 
@@ -103,7 +95,7 @@ internal sealed partial class MethodLowering
     private void LowerExpressionBody(IOperation operation)
     {
         MarkLine(operation.Syntax);
-        if (_method.ReturnsVoid)
+        if (CurrentMethod.ReturnsVoid)
         {
             LowerEffect(operation);
             EmitReturn(Operand.C(0));
@@ -115,15 +107,7 @@ internal sealed partial class MethodLowering
         }
     }
 
-    private void FinishFallthrough(BaseMethodDeclarationSyntax decl)
-    {
-        if (_current.Terminator is not null)
-            return;
-        // Falling off the end is only legal C# for void methods; programs return 0 then.
-        EmitReturn(Operand.C(0));
-    }
-
-    private IntType ReturnType() => IntType.From(_method.ReturnType) ?? IntType.Long;
+    private IntType ReturnType() => IntType.From(CurrentMethod.ReturnType) ?? IntType.Long;
 
     // ----- emission -----
 
@@ -135,7 +119,18 @@ internal sealed partial class MethodLowering
         return inst;
     }
 
-    private void EmitReturn(Operand value) => Emit(new IrInst(IrOp.Return) { A = value });
+    /// <summary>Returns from the function, or, inside an inlined call, leaves the value for the caller and jumps past the call.</summary>
+    private void EmitReturn(Operand value)
+    {
+        if (_inlined.Count > 0)
+        {
+            var frame = _inlined.Peek();
+            Emit(new IrInst(IrOp.Mov) { Dst = frame.Result, A = value, Width = Width.W64 });
+            EmitJump(frame.Exit);
+            return;
+        }
+        Emit(new IrInst(IrOp.Return) { A = value });
+    }
 
     private void EmitJump(IrBlock target) => Emit(new IrInst(IrOp.Jump) { Target = target });
 

@@ -1,0 +1,93 @@
+using System;
+using BpfSharp.Runtime.Interop;
+
+namespace BpfSharp.Runtime;
+
+/// <summary>
+/// The BPF_MAP_* commands over raw key and value bytes. A typed map API builds on these; keeping the syscalls
+/// here means it never touches <c>bpf_attr</c> itself.
+/// </summary>
+internal static unsafe class MapSyscalls
+{
+    /// <summary>BPF_ANY / BPF_NOEXIST / BPF_EXIST for updates.</summary>
+    public const ulong Any = 0, NoExist = 1, Exist = 2;
+
+    public static BpfFd Create(MapType type, uint keySize, uint valueSize, uint maxEntries, uint flags = 0,
+        string name = "", BpfFd? btf = null, uint btfKeyTypeId = 0, uint btfValueTypeId = 0, ulong mapExtra = 0)
+    {
+        bool btfAdded = false;
+        try
+        {
+            btf?.DangerousAddRef(ref btfAdded);
+            var attr = new MapCreateAttr
+            {
+                MapType = (uint)type,
+                KeySize = keySize,
+                ValueSize = valueSize,
+                MaxEntries = maxEntries,
+                MapFlags = flags,
+                BtfFd = btf is null ? 0 : (uint)btf.DangerousGetHandle(),
+                BtfKeyTypeId = btfKeyTypeId,
+                BtfValueTypeId = btfValueTypeId,
+                MapExtra = mapExtra,
+            };
+            ObjectName.Write(name, attr.MapName);
+            long fd = BpfSyscall.TryInvoke(BpfCommand.MapCreate, ref attr, out int errno);
+            if (fd < 0)
+            {
+                throw Errno.IsNotSupported(errno)
+                    ? new BpfNotSupportedException($"map type {type}")
+                    : BpfSyscall.Failure(BpfCommand.MapCreate, errno, $"creating {type} map '{name}' (key {keySize} B, value {valueSize} B, {maxEntries} entries).");
+            }
+            return new BpfFd((int)fd);
+        }
+        finally
+        {
+            if (btfAdded)
+                btf!.DangerousRelease();
+        }
+    }
+
+    /// <summary>Copies the value into <paramref name="value"/>; false when the key is absent.</summary>
+    public static bool TryLookup(BpfFd map, ReadOnlySpan<byte> key, Span<byte> value, ulong flags = 0) =>
+        Elem(BpfCommand.MapLookupElem, map, key, value, flags, Errno.ENOENT);
+
+    public static void Update(BpfFd map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags = Any)
+    {
+        fixed (byte* v = value)
+            Elem(BpfCommand.MapUpdateElem, map, key, new Span<byte>(v, value.Length), flags, null);
+    }
+
+    /// <summary>False when the key was absent.</summary>
+    public static bool TryDelete(BpfFd map, ReadOnlySpan<byte> key) =>
+        Elem(BpfCommand.MapDeleteElem, map, key, default, 0, Errno.ENOENT);
+
+    /// <summary>The key after <paramref name="key"/> (or the first key when it is empty); false at the end.</summary>
+    public static bool TryGetNextKey(BpfFd map, ReadOnlySpan<byte> key, Span<byte> nextKey) =>
+        Elem(BpfCommand.MapGetNextKey, map, key, nextKey, 0, Errno.ENOENT);
+
+    /// <summary>BPF_MAP_FREEZE: userspace can no longer write the map; programs still can.</summary>
+    public static void Freeze(BpfFd map)
+    {
+        using var lease = map.Lease();
+        var attr = new MapFreezeAttr { MapFd = lease.Unsigned };
+        BpfSyscall.Invoke(BpfCommand.MapFreeze, ref attr);
+    }
+
+    public static BpfMapInfo Info(BpfFd map) => ObjectInfo.Get<BpfMapInfo>(map);
+
+    private static bool Elem(BpfCommand command, BpfFd map, ReadOnlySpan<byte> key, Span<byte> value, ulong flags, int? absentErrno)
+    {
+        using var lease = map.Lease();
+        fixed (byte* k = key)
+        fixed (byte* v = value)
+        {
+            var attr = new MapElemAttr { MapFd = lease.Unsigned, Key = (ulong)k, Value = (ulong)v, Flags = flags };
+            if (BpfSyscall.TryInvoke(command, ref attr, out int errno) >= 0)
+                return true;
+            if (errno == absentErrno)
+                return false;
+            throw BpfSyscall.Failure(command, errno);
+        }
+    }
+}
