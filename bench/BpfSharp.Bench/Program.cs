@@ -1,72 +1,17 @@
-using System.Diagnostics;
-using System.Globalization;
-using BpfSharp.Bench;
+using BpfSharp.Bench.Codegen;
+using BpfSharp.Bench.Maps;
 
-// sudo dotnet run -c Release --project bench/BpfSharp.Bench -- maps [--ops N] [--quick]
-if (args.Length == 0 || args[0] != "maps")
+// One entry point, one subcommand per benchmark.
+return args.FirstOrDefault() switch
 {
-    Console.Error.WriteLine("usage: BpfSharp.Bench maps [--ops N] [--quick]");
+    "codegen" => CodegenCommand.Run(args.Skip(1).ToArray()),
+    "maps" => MapsCommand.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: BpfSharp.Bench codegen [--repeat N] [--markdown]");
+    Console.Error.WriteLine("       BpfSharp.Bench maps [--ops N] [--quick] [--diag]");
     return 2;
 }
-bool quick = args.Contains("--quick");
-int ops = quick ? 10_000 : 1_000_000;
-int opsAt = Array.IndexOf(args, "--ops");
-if (opsAt >= 0 && opsAt + 1 < args.Length)
-    ops = int.Parse(args[opsAt + 1], CultureInfo.InvariantCulture);
-
-var build = NativeBuild.Run(AppContext.BaseDirectory);
-if (args.Contains("--diag"))
-{
-    ManagedBench.Diagnose(build.BpfObject);
-    return 0;
-}
-Console.WriteLine($"Kernel {Environment.OSVersion.VersionString}, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, libbpf {build.LibbpfVersion}, {ops:N0} ops per element benchmark");
-// Alternate the two sides and keep each one's best, so a burst of load on a shared machine hurts neither side alone.
-int rounds = quick ? 1 : 3;
-var native = new Dictionary<string, double>();
-var managed = new Dictionary<string, double>();
-for (int round = 0; round < rounds; round++)
-{
-    Best(native, build.RunNative(ops));
-    Best(managed, ManagedBench.Run(build.BpfObject, ops, quick));
-}
-
-var rows = new (string Key, string Label, string Unit, bool HigherIsBetter)[]
-{
-    ("array_lookup", "array lookup", "ns/op", false),
-    ("array_update", "array update", "ns/op", false),
-    ("hash_lookup", "hash lookup", "ns/op", false),
-    ("hash_update", "hash update", "ns/op", false),
-    ("iterate_1024_single", "hash iterate 1k, one by one", "us", false),
-    ("iterate_1024_batch", "hash iterate 1k, batch", "us", false),
-    ("iterate_65536_single", "hash iterate 64k, one by one", "us", false),
-    ("iterate_65536_batch", "hash iterate 64k, batch", "us", false),
-    ("ringbuf_8", "ring buffer consume, 8 B records", "events/s", true),
-    ("ringbuf_64", "ring buffer consume, 64 B records", "events/s", true),
-    ("open_load", "object open+load+close", "us", false),
-};
-Console.WriteLine();
-Console.WriteLine("| benchmark | unit | BpfSharp | libbpf | throughput C#/libbpf | time C#/libbpf |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|");
-foreach (var (key, label, unit, higher) in rows)
-{
-    double cs = managed[key], c = native[key];
-    double throughput = higher ? cs / c : c / cs;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {unit} | {Format(cs)} | {Format(c)} | {throughput:0.00}x | {1 / throughput:0.00}x |"));
-}
-return 0;
-
-static void Best(Dictionary<string, double> best, Dictionary<string, double> run)
-{
-    foreach (var (key, value) in run)
-    {
-        bool higherIsBetter = key.StartsWith("ringbuf", StringComparison.Ordinal);
-        if (!best.TryGetValue(key, out double current) || (higherIsBetter ? value > current : value < current))
-            best[key] = value;
-    }
-}
-
-static string Format(double value) => value >= 1e6
-    ? (value / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + "M"
-    : value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);

@@ -89,6 +89,7 @@ public sealed class ObjectSpec
             }
         }
 
+        TracepointLayoutSection.Apply(elf, programs);
         foreach (var slot in slots)
             if (!programs.Any(p => p.Name == slot.Program))
                 throw new InvalidDataException($"Program array '{slot.Map}' slot {slot.Index} names '{slot.Program}', which is not a program of the object.");
@@ -155,6 +156,12 @@ public sealed class ProgramSpec
 
     /// <summary>What the section names after its prefix, e.g. <c>sys_enter</c>.</summary>
     public string AttachTarget { get; }
+
+    /// <summary>
+    /// For a tracepoint program compiled by BpfSharp: the fields of its struct as the code reads them (offsets from
+    /// the record's start), which attaching checks against the kernel's format. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<TracepointField> TracepointFields { get; internal set; } = [];
 
     /// <summary>The number of 8-byte instruction slots, subprograms included.</summary>
     public int InstructionCount => Instructions.Length;

@@ -25,6 +25,8 @@ internal sealed partial class MethodLowering
                 return ReadLocal(operation);
             case IFieldReferenceOperation field:
                 return LowerFieldRead(field);
+            case IPropertyReferenceOperation property:
+                return LowerPropertyRead(property);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, resultUsed);
             case ISimpleAssignmentOperation assignment:
@@ -52,7 +54,7 @@ internal sealed partial class MethodLowering
             case { Kind: OperationKind.None } when IntType.From(operation.Type) is { } pointee && PointerPlace(operation, pointee) is { } place:
                 return ReadPlace(place, operation);
             default:
-                return Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
+                return TryLowerContextRead(operation) ?? Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
         }
     }
 

@@ -20,8 +20,12 @@ internal sealed partial class MethodLowering
             return LowerPrintk(invocation);
         if (helper is { } id)
             return LowerHelperCall(invocation, id);
+        if (PacketLoadOf(target) is { } load)
+            return LowerPacketLoad(invocation, load);
         if (IsUserMethod(target))
             return LowerUserCall(invocation);
+        if (TryLowerContextRead(invocation) is { } contextRead)
+            return contextRead;
         if (target.Name == "Arg" && target.ContainingType.Name == "RawTracepointContext" && invocation.Instance is { } context)
             return LowerRawTracepointArg(invocation, context);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace BpfSharp.Bench;
+namespace BpfSharp.Bench.Maps;
 
 /// <summary>Compiles the BPF object with clang and the libbpf benchmark with gcc, in a temporary directory, and runs the latter.</summary>
 internal sealed class NativeBuild

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using BpfSharp.Runtime;
 using BpfSharp.Runtime.Objects;
 
-namespace BpfSharp.Bench;
+namespace BpfSharp.Bench.Maps;
 
 /// <summary>The BpfSharp side: the same operations as native/maps_bench.c, timed the same way (best of several rounds where it repeats).</summary>
 internal static class ManagedBench
