@@ -1,7 +1,7 @@
 namespace BpfSharp.Runtime.Tests.Maps;
 
 /// <summary>A C# program with maps and globals, compiled by the generator in this project, loaded by our runtime.</summary>
-public static unsafe partial class MapCounter
+public static unsafe partial class GeneratedCounter
 {
     static readonly HashMap<uint, ulong> Counts = new(maxEntries: 64);
     static readonly ArrayMap<ulong> Slots = new(4);
@@ -32,7 +32,7 @@ public sealed class GeneratedMapTests
     [Fact]
     public void Spec_of_the_generated_object_has_its_maps_and_globals()
     {
-        var spec = Runtime.Objects.ObjectSpec.Parse(MapCounter.BpfObjectBytes.ToArray());
+        var spec = Runtime.Objects.ObjectSpec.Parse(GeneratedCounter.BpfObjectBytes.ToArray());
         Assert.Null(spec.BtfError);
         var counts = spec.Maps.Single(m => m.Name == "Counts");
         Assert.Equal((MapType.Hash, 4u, 8u, 64u), (counts.Type, counts.KeySize, counts.ValueSize, counts.MaxEntries));
@@ -44,8 +44,8 @@ public sealed class GeneratedMapTests
     public void Generated_map_program_counts_through_the_kernel()
     {
         Kernel.Require();
-        var step = Runtime.Objects.ObjectSpec.Parse(MapCounter.BpfObjectBytes.ToArray()).Variables.Single(v => v.Section.StartsWith(".rodata", StringComparison.Ordinal));
-        using var skeleton = MapCounter.Load(new BpfLoadOptions
+        var step = Runtime.Objects.ObjectSpec.Parse(GeneratedCounter.BpfObjectBytes.ToArray()).Variables.Single(v => v.Section.StartsWith(".rodata", StringComparison.Ordinal));
+        using var skeleton = GeneratedCounter.Load(new BpfLoadOptions
         {
             GlobalValues = new Dictionary<string, byte[]> { [step.Name] = BitConverter.GetBytes(3u) },
         });
