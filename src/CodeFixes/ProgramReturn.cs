@@ -31,7 +31,8 @@ internal static class ProgramReturn
             if (pass is not null)
                 return SyntaxFactory.ReturnStatement(SyntaxFactory.ParseExpression(returnType.ToString() + "." + pass.Name));
         }
-        return SyntaxFactory.ReturnStatement(returnType is null
+        bool numeric = returnType is null || returnType is PredefinedTypeSyntax;
+        return SyntaxFactory.ReturnStatement(numeric
             ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))
             : SyntaxFactory.ParseExpression("default"));
     }
