@@ -55,7 +55,7 @@ internal static class BpfCompiler
             ir.Cpu = cpu;
             PassPipeline.Optimize(ir);
             var function = CodeGenerator.Generate(ir);
-            if (function.StackSize > FrameLayout.MaxStack)
+            if (function.StackSize > FrameLayout.MaxStack && !Analysis.ProgramAnalyzer.IsDisabled(method.ContainingType))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StackTooLarge, method.Locations.Length > 0 ? method.Locations[0] : null,
                     method.Name, function.StackSize, FrameLayout.MaxStack));

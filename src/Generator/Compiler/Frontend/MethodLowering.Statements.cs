@@ -133,7 +133,8 @@ internal sealed partial class MethodLowering
 
     private void LowerLoop(ILoopOperation loop)
     {
-        if (!LoopBounds.IsProvablyBounded(loop, out string why))
+        // The verifier twins need the unbounded loop in the object to prove the kernel refuses it too.
+        if (!LoopBounds.IsProvablyBounded(loop, out string why) && !Analysis.ProgramAnalyzer.IsDisabled(_method.ContainingType))
             Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, loop, why);
         if (loop is IForLoopOperation forLoop && LoopUnrolling.Plan(forLoop) is { } plan)
         {
