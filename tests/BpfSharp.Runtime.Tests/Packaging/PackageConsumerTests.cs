@@ -1,0 +1,76 @@
+namespace BpfSharp.Runtime.Tests.Packaging;
+
+/// <summary>
+/// BpfSharp as a user meets it: packages from a local feed built from this commit, referenced by a brand-new
+/// project outside the repository, built and run with the plain dotnet CLI; and the `dotnet new bpfsharp`
+/// template installed from its package. Serial: each test runs several builds on a machine with two cores.
+/// </summary>
+[Collection(SerialCollection.Name)]
+public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
+{
+    private const int Minutes = 60_000;
+
+    [KernelFact(Timeout = 4 * Minutes)]
+    public async Task A_new_console_project_builds_and_runs_a_program_from_the_packages()
+    {
+        Kernel.Require();
+        await feed.EnsurePacked();
+        var cli = feed.Consumer;
+        string project = Path.Combine(feed.Root, "consumer");
+
+        await cli.Run(feed.Root, "new", "console", "-o", project, "--no-restore");
+        await cli.Run(project, "add", "package", "BpfSharp", "--version", feed.Version, "--no-restore");
+        await cli.Run(project, "add", "package", "BpfSharp.Runtime", "--version", feed.Version, "--no-restore");
+        File.WriteAllText(Path.Combine(project, "Answer.Bpf.cs"), ConsumerProgram.Bpf);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), ConsumerProgram.Host);
+
+        string build = await cli.Run(project, "build", "-c", "Debug");
+        Assert.Contains(" 0 Warning(s)", build);
+        Assert.True(Directory.Exists(Path.Combine(feed.Root, "packages", "bpfsharp", feed.Version)),
+            "the packages should come from the local feed into the test's own packages folder");
+        AssertBpfObject(Path.Combine(project, "bin", "Debug", "net10.0", "bpf", "Answer.o"));
+
+        string output = await cli.Run(project, "run", "--no-build", "-c", "Debug");
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(ConsumerProgram.ExpectedKernelLine, lines);
+        Assert.Contains(ConsumerProgram.ExpectedClrLine, lines);
+    }
+
+    [KernelFact(Timeout = 4 * Minutes)]
+    public async Task The_template_installed_from_its_package_creates_a_project_that_builds_and_runs()
+    {
+        Kernel.Require();
+        await feed.EnsurePacked();
+        var cli = feed.Consumer;
+        string hive = Path.Combine(feed.Root, "template-hive");
+        string app = Path.Combine(feed.Root, "app");
+
+        await cli.Run(feed.Root, "new", "install", feed.TemplatePackage, "--debug:custom-hive", hive);
+        try
+        {
+            await cli.Run(feed.Root, "new", "bpfsharp", "-o", app, "--debug:custom-hive", hive);
+            // Without --BpfSharpVersion the project references the packages of the template's own version.
+            Assert.Contains($"<BpfSharpVersion>{feed.Version}</BpfSharpVersion>", File.ReadAllText(Path.Combine(app, "app.csproj")));
+
+            string build = await cli.Run(app, "build", "-c", "Debug");
+            Assert.Contains(" 0 Warning(s)", build);
+            AssertBpfObject(Path.Combine(app, "bin", "Debug", "net10.0", "bpf", "Hello.o"));
+
+            string output = await cli.Run(app, "run", "--no-build", "-c", "Debug");
+            Assert.Contains("Loaded SayHello: ", output);
+            Assert.Contains("bpf_trace_printk: Hello from app!", output);
+        }
+        finally
+        {
+            await cli.TryRun(feed.Root, "new", "uninstall", "BpfSharp.Templates", "--debug:custom-hive", hive);
+        }
+    }
+
+    private static void AssertBpfObject(string path)
+    {
+        Assert.True(File.Exists(path), $"the build should write {path}");
+        var header = File.ReadAllBytes(path).AsSpan(0, 20);
+        Assert.True(header[..4].SequenceEqual(new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F' }), $"{path} is not an ELF file");
+        Assert.Equal(247, BitConverter.ToUInt16(header[18..20])); // e_machine EM_BPF
+    }
+}
