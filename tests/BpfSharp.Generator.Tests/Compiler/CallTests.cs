@@ -78,3 +78,28 @@ public class CallTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "BPF9999");
     }
 }
+
+public class SpillTests
+{
+    [Fact]
+    public void More_values_live_across_a_call_than_callee_saved_registers_spill_to_the_stack()
+    {
+        const string source = """
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            static long G(long x) => x * 7 + 1;
+
+            public static long F(long a, long b)
+            {
+                long v1 = a + 1, v2 = a * 3, v3 = b - 4, v4 = a ^ b, v5 = a | 9, v6 = b << 3, v7 = a - b;
+                long g = G(a);
+                long h = G(b);
+                return v1 + v2 * 2 + v3 * 3 + v4 * 5 + v5 * 7 + v6 * 11 + v7 * 13 + g + h;
+            }
+            """;
+        Differential.Check(source, "F", new long[] { 1, 2 }, new long[] { -100, 77 });
+        var result = CompilerHarness.CompileClass(source.Replace("public static long F(", "public static long ProgF("));
+        var program = Assert.Single(result.Programs);
+        Assert.True(program.StackSize >= 8 * 3, $"stack {program.StackSize}");
+        Assert.Contains(CompilerHarness.Listing(program), l => l.StartsWith("*(u64 *)(r10 ", StringComparison.Ordinal));
+    }
+}

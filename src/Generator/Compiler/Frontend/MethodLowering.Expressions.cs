@@ -43,6 +43,14 @@ internal sealed partial class MethodLowering
                 return LowerSwitchExpression(switchExpression);
             case IIsPatternOperation:
                 return MaterializeCondition(operation);
+            case IAddressOfOperation addressOf:
+                return LowerAddressOf(addressOf);
+            case ISizeOfOperation sizeOf when StructLayout.SizeOf(sizeOf.TypeOperand) is { } size:
+                return Value.Const(size.Size, IntType.Int);
+            case { Kind: OperationKind.None } when operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax:
+                return LowerStackAlloc(operation);
+            case { Kind: OperationKind.None } when IntType.From(operation.Type) is { } pointee && PointerPlace(operation, pointee) is { } place:
+                return ReadPlace(place, operation);
             default:
                 return Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
         }
@@ -79,7 +87,8 @@ internal sealed partial class MethodLowering
 
     private Value ReadLocal(IOperation reference)
     {
-        if (reference is IParameterReferenceOperation { Parameter: var refParameter } && _refParameters.TryGetValue(refParameter, out var bound))
+        ISymbol? referenced = (reference as IParameterReferenceOperation)?.Parameter ?? (ISymbol?)(reference as ILocalReferenceOperation)?.Local;
+        if (referenced is not null && _refParameters.TryGetValue(referenced, out var bound))
             return ReadPlace(bound, reference);
         if (!TryGetLocal(reference, out var local))
             return Unsupported(reference, "this variable's type is not supported");

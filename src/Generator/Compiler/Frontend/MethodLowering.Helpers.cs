@@ -20,7 +20,20 @@ internal sealed partial class MethodLowering
             return LowerHelperCall(invocation, id);
         if (IsUserMethod(target))
             return LowerUserCall(invocation);
+        if (target.Name == "Arg" && target.ContainingType.Name == "RawTracepointContext" && invocation.Instance is { } context)
+            return LowerRawTracepointArg(invocation, context);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");
+    }
+
+    /// <summary>ctx.Arg(i) reads args[i] of struct bpf_raw_tracepoint_args; the verifier needs i constant.</summary>
+    private Value LowerRawTracepointArg(IInvocationOperation invocation, IOperation context)
+    {
+        var index = invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.ConstantValue : default;
+        if (!index.HasValue || index.Value is not int i || i < 0 || i > 11)
+            return Unsupported(invocation, "the argument index must be a constant from 0 to 11");
+        var ctx = LowerExpression(context);
+        int v = Def(new IrInst(IrOp.Load) { Base = ctx.Operand, Offset = i * 8, Size = MemSize.B8 });
+        return new Value(Operand.R(v), IntType.ULong);
     }
 
     private static int? HelperIdOf(IMethodSymbol method)

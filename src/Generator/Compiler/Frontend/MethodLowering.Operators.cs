@@ -32,6 +32,8 @@ internal sealed partial class MethodLowering
         if (IsComparison(kind) || kind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
             return MaterializeCondition(binary);
 
+        if (binary.LeftOperand.Type is IPointerTypeSymbol || binary.RightOperand.Type is IPointerTypeSymbol)
+            return LowerPointerArithmetic(binary);
         var left = LowerExpression(binary.LeftOperand);
         var right = LowerExpression(binary.RightOperand);
         var resultType = IntType.From(binary.Type);
@@ -122,8 +124,47 @@ internal sealed partial class MethodLowering
         return Store(assignment.Target, value);
     }
 
+    /// <summary>p + n, n + p, p - n scale n by the pointee size; p - q counts elements between them.</summary>
+    private Value LowerPointerArithmetic(IBinaryOperation binary)
+    {
+        var left = LowerExpression(binary.LeftOperand);
+        var right = LowerExpression(binary.RightOperand);
+        var pointerType = (binary.LeftOperand.Type as IPointerTypeSymbol) ?? (IPointerTypeSymbol)binary.RightOperand.Type!;
+        int size = pointerType.PointedAtType.SpecialType == SpecialType.System_Void ? 1 : StructLayout.SizeOf(pointerType.PointedAtType)?.Size ?? 0;
+        if (size == 0)
+            return Unsupported(binary, $"arithmetic on '{pointerType.ToDisplayString()}' is not supported");
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.Add when binary.LeftOperand.Type is IPointerTypeSymbol:
+                return PointerOffset(left, right, size, subtract: false);
+            case BinaryOperatorKind.Add:
+                return PointerOffset(right, left, size, subtract: false);
+            case BinaryOperatorKind.Subtract when binary.RightOperand.Type is IPointerTypeSymbol:
+            {
+                int difference = Def(new IrInst(IrOp.Bin) { Bin = BinOp.Sub, A = left.Operand, B = right.Operand, Width = Width.W64 });
+                int count = size == 1 ? difference : Def(new IrInst(IrOp.Bin) { Bin = BinOp.SDiv, A = Operand.R(difference), B = Operand.C(size), Width = Width.W64 });
+                return new Value(Operand.R(count), IntType.Long);
+            }
+            case BinaryOperatorKind.Subtract:
+                return PointerOffset(left, right, size, subtract: true);
+            default:
+                return Unsupported(binary, $"the operator '{binary.OperatorKind}' is not supported on pointers");
+        }
+    }
+
+    private static int PointeeSize(ITypeSymbol? type) =>
+        type is IPointerTypeSymbol p ? (p.PointedAtType.SpecialType == SpecialType.System_Void ? 1 : StructLayout.SizeOf(p.PointedAtType)?.Size ?? 1) : 0;
+
     private Value LowerCompoundAssignment(ICompoundAssignmentOperation compound)
     {
+        if (PointeeSize(compound.Target.Type) is int step and > 0 && compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract)
+        {
+            var pointerPlace = LowerPlace(compound.Target);
+            var pointer = ReadPlace(pointerPlace, compound.Target);
+            var moved = PointerOffset(pointer, LowerExpression(compound.Value), step, compound.OperatorKind == BinaryOperatorKind.Subtract);
+            WritePlace(pointerPlace, moved, compound.Target);
+            return moved;
+        }
         if (compound.OperatorMethod is not null && compound.OperatorMethod.MethodKind == MethodKind.UserDefinedOperator)
             return Unsupported(compound, "user-defined operators are not supported");
         if (compound.IsChecked)
@@ -151,7 +192,10 @@ internal sealed partial class MethodLowering
         if (increment.IsPostfix && resultUsed)
             current = Snapshot(current);
         var kind = increment.Kind == OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
-        var updated = Arithmetic(kind, current, Value.Const(1, IntType.Int), targetType.Value, increment);
+        int step = PointeeSize(increment.Target.Type);
+        var updated = step > 0
+            ? PointerOffset(current, Value.Const(1, IntType.Int), step, kind == BinaryOperatorKind.Subtract)
+            : Arithmetic(kind, current, Value.Const(1, IntType.Int), targetType.Value, increment);
         WritePlace(place, updated, increment.Target);
         return increment.IsPostfix ? current : updated;
     }

@@ -12,6 +12,8 @@ internal readonly record struct Place(bool IsMemory, Local Local, Operand Base, 
     public static Place InSlot(int slot, int offset, IntType type) => new(true, default, default, slot, offset, type);
 
     public static Place At(Operand address, int offset, IntType type) => new(true, default, address, -1, offset, type);
+
+    public static Place At(Operand address, int slot, int offset, IntType type) => new(true, default, address, slot, offset, type);
 }
 
 internal sealed partial class MethodLowering
@@ -19,7 +21,8 @@ internal sealed partial class MethodLowering
     /// <summary>Lowers an assignment target to a place; null (after a diagnostic) when it cannot be one.</summary>
     private Place? LowerPlace(IOperation target)
     {
-        if (target is IParameterReferenceOperation { Parameter: var refParameter } && _refParameters.TryGetValue(refParameter, out var bound))
+        ISymbol? referenced = (target as IParameterReferenceOperation)?.Parameter ?? (ISymbol?)(target as ILocalReferenceOperation)?.Local;
+        if (referenced is not null && _refParameters.TryGetValue(referenced, out var bound))
             return bound;
         if (target is IParameterReferenceOperation or ILocalReferenceOperation)
         {

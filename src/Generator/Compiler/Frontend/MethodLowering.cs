@@ -48,6 +48,9 @@ internal sealed partial class MethodLowering
 
         var lowering = new MethodLowering(method, name, compilation, diagnostics, cancellationToken) { _subprograms = subprograms ?? new Subprograms() };
         lowering.FindAddressTaken(body.Operation);
+        // The kernel wants line info at a function's first instruction: the declaration covers code before the first statement.
+        if (method.DeclaringSyntaxReferences.Length > 0)
+            lowering.MarkLine(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
         lowering.LowerParameters();
         if (body.IsExpression)
             lowering.LowerExpressionBody(body.Operation);
