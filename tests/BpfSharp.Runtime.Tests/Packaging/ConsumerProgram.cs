@@ -3,6 +3,8 @@ namespace BpfSharp.Runtime.Tests.Packaging;
 /// <summary>The program the package test writes into its new console project, and the lines it must print.</summary>
 internal static class ConsumerProgram
 {
+    public const string ClassName = "Answer";
+
     public const string Bpf = """
         using BpfSharp;
 
@@ -11,26 +13,27 @@ internal static class ConsumerProgram
         public static partial class Answer
         {
             [BpfProgram, RawTracepoint("sys_enter")]
-            public static int SumToTen(RawTracepointContext ctx)
-            {
-                int sum = 0;
-                for (int i = 1; i <= 10; i++)
-                    sum += i;
-                return sum;
-            }
+            public static int Multiply(RawTracepointContext ctx) => (int)(ctx.Arg(0) * ctx.Arg(1));
         }
         """;
 
+    // Unsafe code without a project setting: the package's build files turn it on.
     public const string Host = """
+        using BpfSharp;
         using BpfSharp.Runtime;
         using Consumer;
 
         using var answer = Answer.Load();
-        var run = answer.SumToTen.TestRun(new TestRunOptions { Context = new byte[8] });
-        Console.WriteLine($"kernel: {run.ReturnValue}");
-        Console.WriteLine($"clr: {Answer.SumToTen(default)}");
+        var context = new byte[16];
+        BitConverter.TryWriteBytes(context.AsSpan(0), 6UL);
+        BitConverter.TryWriteBytes(context.AsSpan(8), 7UL);
+        Console.WriteLine($"kernel: {answer.Multiply.TestRun(new TestRunOptions { Context = context }).ReturnValue}");
+        unsafe
+        {
+            ulong* arguments = stackalloc ulong[] { 6, 7 };
+            Console.WriteLine($"clr: {Answer.Multiply(new RawTracepointContext(arguments))}");
+        }
         """;
 
-    public const string ExpectedKernelLine = "kernel: 55";
-    public const string ExpectedClrLine = "clr: 55";
+    public static readonly string[] ExpectedLines = ["kernel: 42", "clr: 42"];
 }

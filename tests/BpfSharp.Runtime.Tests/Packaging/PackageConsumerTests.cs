@@ -21,19 +21,18 @@ public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
         await cli.Run(feed.Root, "new", "console", "-o", project, "--no-restore");
         await cli.Run(project, "add", "package", "BpfSharp", "--version", feed.Version, "--no-restore");
         await cli.Run(project, "add", "package", "BpfSharp.Runtime", "--version", feed.Version, "--no-restore");
-        File.WriteAllText(Path.Combine(project, "Answer.Bpf.cs"), ConsumerProgram.Bpf);
+        File.WriteAllText(Path.Combine(project, ConsumerProgram.ClassName + ".Bpf.cs"), ConsumerProgram.Bpf);
         File.WriteAllText(Path.Combine(project, "Program.cs"), ConsumerProgram.Host);
 
         string build = await cli.Run(project, "build", "-c", "Debug");
         Assert.Contains(" 0 Warning(s)", build);
         Assert.True(Directory.Exists(Path.Combine(feed.Root, "packages", "bpfsharp", feed.Version)),
             "the packages should come from the local feed into the test's own packages folder");
-        AssertBpfObject(Path.Combine(project, "bin", "Debug", "net10.0", "bpf", "Answer.o"));
+        AssertBpfObject(Path.Combine(project, "bin", "Debug", "net10.0", "bpf", ConsumerProgram.ClassName + ".o"));
 
         string output = await cli.Run(project, "run", "--no-build", "-c", "Debug");
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(ConsumerProgram.ExpectedKernelLine, lines);
-        Assert.Contains(ConsumerProgram.ExpectedClrLine, lines);
+        Assert.All(ConsumerProgram.ExpectedLines, expected => Assert.Contains(expected, lines));
     }
 
     [KernelFact(Timeout = 4 * Minutes)]
