@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using BpfSharp.Generator.Compiler;
+using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
 using BpfSharp.Generator.Object;
@@ -58,12 +59,14 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
+        var data = ClassData.Collect(type, compilation, ct);
+        diagnostics.AddRange(data.Diagnostics);
         CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
         diagnostics.AddRange(compiled.Diagnostics);
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
-        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type));
+        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type), data);
         var model = new ProgramClassModel(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ContainingDeclarations(type).ToEquatableArray(),

@@ -9,7 +9,7 @@ namespace BpfSharp;
 /// The CLR side of the helpers: what <see cref="Bpf"/> does when a program runs as plain .NET.
 /// Tests set the inputs (time, pid, ...) and read the outputs (the trace lines).
 /// </summary>
-public static class BpfClr
+public static partial class BpfClr
 {
     [ThreadStatic] private static List<string>? s_trace;
     [ThreadStatic] private static uint s_random;

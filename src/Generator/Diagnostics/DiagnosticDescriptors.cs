@@ -47,6 +47,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Recursion = Error("BPF0008", "BpfSharp.Language",
         "Recursive call", "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion");
 
+    /// <summary>BPF0150: "The map field '{0}' must be 'static readonly'"</summary>
+    public static readonly DiagnosticDescriptor MapNotReadonly = Error("BPF0150", "BpfSharp.Maps",
+        "Map field must be static readonly", "The map field '{0}' must be 'static readonly': the kernel creates the map once, at load");
+
+    /// <summary>BPF0151: "The map '{0}' must be created in its declaration with constant arguments, e.g. new {1}(maxEntries: 1024)"</summary>
+    public static readonly DiagnosticDescriptor MapInitializer = Error("BPF0151", "BpfSharp.Maps",
+        "Map needs a constant initializer", "The map '{0}' must be created in its declaration with constant arguments, e.g. = new {1}(maxEntries: 1024)");
+
+    /// <summary>BPF0152: "'{0}' cannot be the {1} of map '{2}': {3}"</summary>
+    public static readonly DiagnosticDescriptor MapTypeLayout = Error("BPF0152", "BpfSharp.Maps",
+        "Map key or value type has no kernel layout", "'{0}' cannot be the {1} of map '{2}': {3}");
+
+    /// <summary>BPF0153: "The map '{0}' cannot be created: {1}"</summary>
+    public static readonly DiagnosticDescriptor BadMapDefinition = Error("BPF0153", "BpfSharp.Maps",
+        "Map definition the kernel rejects", "The map '{0}' cannot be created: {1}");
+
+    /// <summary>BPF0154: "The global '{0}' must be initialized with a constant (or not at all) to live in a data section"</summary>
+    public static readonly DiagnosticDescriptor GlobalInitializer = Error("BPF0154", "BpfSharp.Maps",
+        "Global needs a constant initializer", "The global '{0}' must be initialized with a constant (or not at all) to live in a data section");
+
+    /// <summary>BPF0155: "'{0}' belongs to '{1}'; a program can use only the maps and globals of its own class"</summary>
+    public static readonly DiagnosticDescriptor ForeignMapOrGlobal = Error("BPF0155", "BpfSharp.Maps",
+        "Map or global of another class", "'{0}' belongs to '{1}'; a program can use only the maps and globals of its own class");
+
+    /// <summary>BPF0156: "'{0}' exists only in the CLR twin of the map; programs cannot call it"</summary>
+    public static readonly DiagnosticDescriptor ClrOnlyMapMember = Error("BPF0156", "BpfSharp.Maps",
+        "CLR-only map member", "'{0}' exists only in the CLR twin of the map; programs cannot call it");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

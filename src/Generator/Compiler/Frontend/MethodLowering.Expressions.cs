@@ -58,8 +58,9 @@ internal sealed partial class MethodLowering
 
     private Value LowerConstant(IOperation operation)
     {
-        var type = IntType.From(operation.Type);
         object? value = operation.ConstantValue.Value;
+        // The null literal of a pointer comparison has no type of its own: it is address 0.
+        var type = IntType.From(operation.Type) ?? (value is null && operation.Type is null ? IntType.ULong : null);
         if (type is null)
             return Unsupported(operation, $"constants of type '{operation.Type?.ToDisplayString() ?? "null"}' are only allowed as a Printk format");
         long raw = value switch

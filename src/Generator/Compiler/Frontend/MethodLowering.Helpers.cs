@@ -13,6 +13,8 @@ internal sealed partial class MethodLowering
     private Value LowerInvocation(IInvocationOperation invocation, bool resultUsed)
     {
         var target = invocation.TargetMethod;
+        if (TryLowerMapCall(invocation, out var mapResult))
+            return mapResult;
         int? helper = HelperIdOf(target);
         if (helper == TracePrintk)
             return LowerPrintk(invocation);
