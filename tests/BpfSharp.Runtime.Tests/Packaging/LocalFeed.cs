@@ -37,6 +37,8 @@ public sealed class LocalFeed : IDisposable
 
     public string TemplatePackage => Path.Combine(FeedDirectory, $"BpfSharp.Templates.{Version}.nupkg");
 
+    internal PackageContents Package(string id) => new(Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg"));
+
     /// <summary>The CLI as a consumer runs it: restores into this feed's own packages folder.</summary>
     public DotnetCli Consumer { get; }
 

@@ -10,6 +10,43 @@ public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
 {
     private const int Minutes = 60_000;
 
+    [Fact(Timeout = 2 * Minutes)]
+    public async Task The_packages_hold_what_a_user_needs_and_nothing_of_roslyn()
+    {
+        await feed.EnsurePacked();
+        var language = feed.Package("BpfSharp");
+        Assert.Equal(
+            [
+                "BpfSharp.nuspec", "README.md", "analyzers/dotnet/cs/BpfSharp.Generator.dll",
+                "build/BpfSharp.props", "build/BpfSharp.targets", "buildTransitive/BpfSharp.props", "buildTransitive/BpfSharp.targets",
+                "lib/netstandard2.0/BpfSharp.dll",
+            ],
+            language.Files.Where(f => !f.StartsWith("analyzers/dotnet/cs/BpfSharp.CodeFixes")));
+        Assert.Empty(language.Dependencies); // the generator's Roslyn stays inside it
+
+        var runtime = feed.Package("BpfSharp.Runtime");
+        Assert.Equal(["BpfSharp.Runtime.nuspec", "README.md", "lib/net10.0/BpfSharp.Runtime.dll"], runtime.Files);
+        Assert.Equal([$"BpfSharp {feed.Version}"], runtime.Dependencies);
+
+        var templates = feed.Package("BpfSharp.Templates");
+        Assert.Equal("Template", templates.MetadataElement("packageType")?.Attribute("name")?.Value);
+        Assert.Contains("content/bpfsharp/.template.config/template.json", templates.Files);
+        Assert.Contains($"\"defaultValue\": \"{feed.Version}\"", templates.Texts["content/bpfsharp/.template.config/template.json"]);
+        Assert.DoesNotContain(templates.Files, f => f.StartsWith("lib/") || f.Contains("/bin/") || f.Contains("/obj/"));
+
+        foreach (var package in new[] { language, runtime, templates })
+        {
+            Assert.Equal(feed.Version, package.Metadata("version"));
+            Assert.Equal("MIT", package.Metadata("license"));
+            Assert.Equal("README.md", package.Metadata("readme"));
+            Assert.Contains("README.md", package.Files);
+            Assert.False(string.IsNullOrWhiteSpace(package.Metadata("description")));
+            Assert.Contains("ebpf", package.Metadata("tags")!.Split(' '));
+            Assert.Equal("git", package.MetadataElement("repository")?.Attribute("type")?.Value);
+            Assert.Null(package.Metadata("icon"));
+        }
+    }
+
     [KernelFact(Timeout = 4 * Minutes)]
     public async Task A_new_console_project_builds_and_runs_a_program_from_the_packages()
     {
@@ -26,8 +63,10 @@ public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
 
         string build = await cli.Run(project, "build", "-c", "Debug");
         Assert.Contains(" 0 Warning(s)", build);
-        Assert.True(Directory.Exists(Path.Combine(feed.Root, "packages", "bpfsharp", feed.Version)),
-            "the packages should come from the local feed into the test's own packages folder");
+        // From the local feed into the test's own packages folder, and nothing else: no Roslyn from the generator.
+        Assert.Equal(["bpfsharp", "bpfsharp.runtime"],
+            Directory.GetDirectories(Path.Combine(feed.Root, "packages")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(Directory.Exists(Path.Combine(feed.Root, "packages", "bpfsharp", feed.Version)));
         AssertBpfObject(Path.Combine(project, "bin", "Debug", "net10.0", "bpf", ConsumerProgram.ClassName + ".o"));
 
         string output = await cli.Run(project, "run", "--no-build", "-c", "Debug");
