@@ -103,7 +103,7 @@ internal static class Parser
         var (attribute, info) = (typed[0].Attribute, typed[0].Info!);
         bool signatureFits = method.IsStatic
             && method.Parameters.Length == 1
-            && method.Parameters[0].Type.ToDisplayString() == info.ContextType
+            && method.Parameters[0].Type.OriginalDefinition.ToDisplayString() == info.ContextType
             && method.Parameters[0].RefKind == RefKind.None
             && method.ReturnType.ToDisplayString() == info.ReturnType;
         if (!signatureFits)
@@ -113,9 +113,12 @@ internal static class Parser
             return null;
         }
 
-        string target = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        string target = string.Join(info.TargetSeparator, attribute.ConstructorArguments.Select(a => a.Value as string).Where(s => s is not null));
         string section = target.Length == 0 ? info.SectionPrefix : info.SectionPrefix + "/" + target;
-        return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location));
+        var fields = info.Kind == ProgramKind.Tracepoint ? TracepointFields.Of(method, diagnostics) : EquatableArray<TracepointFieldSpec>.Empty;
+        if (fields is null)
+            return null;
+        return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location), fields.Value);
     }
 
     private static void CheckPartialChain(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)

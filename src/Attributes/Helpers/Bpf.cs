@@ -8,7 +8,7 @@ namespace BpfSharp;
 /// BPF helper call; run as plain .NET (unit tests, the differential oracle) each one has a faithful
 /// in-memory implementation whose inputs <see cref="BpfClr"/> lets a test set.
 /// </summary>
-public static partial class Bpf
+public static unsafe partial class Bpf
 {
     /// <summary>bpf_trace_printk: writes a line to the kernel's trace buffer. GPL-only.</summary>
     [BpfHelper(HelperId.TracePrintk)]
@@ -82,4 +82,8 @@ public enum HelperId
     RingbufSubmit = 132,
     RingbufDiscard = 133,
     RingbufQuery = 134,
+    ProbeReadUser = 112,
+    ProbeReadKernel = 113,
+    ProbeReadUserStr = 114,
+    ProbeReadKernelStr = 115,
 }

@@ -74,6 +74,9 @@ internal static class DiagnosticDescriptors
     /// <summary>BPF0156: "'{0}' exists only in the CLR twin of the map; programs cannot call it"</summary>
     public static readonly DiagnosticDescriptor ClrOnlyMapMember = Error("BPF0156", "BpfSharp.Maps",
         "CLR-only map member", "'{0}' exists only in the CLR twin of the map; programs cannot call it");
+    /// <summary>BPF0100: "The tracepoint fields type '{0}' of '{1}' must be a struct of the event's fields"</summary>
+    public static readonly DiagnosticDescriptor TracepointFieldsNotStruct = Error("BPF0100", "BpfSharp.Program",
+        "Tracepoint fields type is not a struct", "The tracepoint fields type '{0}' of '{1}' must be a struct declaring the event's fields after the common header");
 
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",

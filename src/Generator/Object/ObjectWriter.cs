@@ -68,6 +68,7 @@ internal static class ObjectWriter
 
         var mapSymbols = MapsSection.Write(elf, btf, data.Maps);
         var dataSections = DataSections.Write(elf, btf, data.Globals);
+        TracepointLayoutSection.Write(elf, specs);
 
         foreach (var (function, section, slotBase) in placed)
         {

@@ -11,11 +11,20 @@ public sealed class BpfLink : IDisposable
     // Some links need a second fd kept open for their lifetime (the perf event under a perf link).
     private readonly BpfFd? companion;
 
+    // A link standing for several kernel links (one per CPU) owns the others.
+    private readonly IDisposable[] owned = [];
+
     internal BpfLink(BpfFd fd, string description, BpfFd? companion = null)
     {
         Fd = fd;
         Description = description;
         this.companion = companion;
+    }
+
+    internal BpfLink(BpfFd fd, string description, IDisposable[] owned)
+        : this(fd, description)
+    {
+        this.owned = owned;
     }
 
     public BpfFd Fd { get; }
@@ -30,6 +39,8 @@ public sealed class BpfLink : IDisposable
     {
         Fd.Dispose();
         companion?.Dispose();
+        foreach (var o in owned)
+            o.Dispose();
     }
 
     public override string ToString() => $"link {Description} {Fd}";

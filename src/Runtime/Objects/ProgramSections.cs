@@ -16,6 +16,19 @@ internal static class ProgramSections
     {
         new("raw_tracepoint", ProgramType.RawTracepoint, null),
         new("raw_tp", ProgramType.RawTracepoint, null),
+        new("xdp", ProgramType.Xdp, null),
+        new("socket", ProgramType.SocketFilter, null),
+        new("tc", ProgramType.SchedCls, null),
+        new("classifier", ProgramType.SchedCls, null),
+        new("tracepoint", ProgramType.Tracepoint, null),
+        new("tp", ProgramType.Tracepoint, null),
+        new("uprobe", ProgramType.Kprobe, null),
+        new("uretprobe", ProgramType.Kprobe, null),
+        new("kprobe", ProgramType.Kprobe, null),
+        new("kretprobe", ProgramType.Kprobe, null),
+        new("perf_event", ProgramType.PerfEvent, null),
+        new("fentry", ProgramType.Tracing, AttachType.TraceFentry),
+        new("fexit", ProgramType.Tracing, AttachType.TraceFexit),
     };
 
     public static Kind? Find(string section) =>

@@ -52,7 +52,7 @@ internal sealed partial class MethodLowering
             case { Kind: OperationKind.None } when IntType.From(operation.Type) is { } pointee && PointerPlace(operation, pointee) is { } place:
                 return ReadPlace(place, operation);
             default:
-                return Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
+                return TryLowerContextRead(operation) ?? Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
         }
     }
 

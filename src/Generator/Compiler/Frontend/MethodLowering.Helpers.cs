@@ -22,6 +22,8 @@ internal sealed partial class MethodLowering
             return LowerHelperCall(invocation, id);
         if (IsUserMethod(target))
             return LowerUserCall(invocation);
+        if (TryLowerContextRead(invocation) is { } contextRead)
+            return contextRead;
         if (target.Name == "Arg" && target.ContainingType.Name == "RawTracepointContext" && invocation.Instance is { } context)
             return LowerRawTracepointArg(invocation, context);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");

@@ -82,6 +82,8 @@ internal sealed partial class MethodLowering
     /// </summary>
     private Place? LowerMemoryPlace(IOperation target)
     {
+        if (ContextPlace(target) is { } context)
+            return context;
         switch (target)
         {
             case IFieldReferenceOperation { Instance: { } instance } field when IntType.From(field.Type) is { } fieldType:
