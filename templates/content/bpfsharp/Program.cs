@@ -1,21 +1,30 @@
 using BpfSharp.Runtime;
 using BpfSharpApp;
 
-// Load the program, attach it to the sys_enter raw tracepoint, and show a line it wrote to the kernel's
-// trace pipe (/sys/kernel/tracing/trace_pipe). Loading eBPF programs needs root: sudo dotnet run.
+// Counts the machine's system calls for a few seconds (the first argument, default 5); Ctrl-C stops early.
+// Loading eBPF programs needs root: sudo dotnet run.
 if (!Privileges.CanLoadPrograms(out string reason))
 {
     Console.Error.WriteLine(reason);
     return 1;
 }
+int seconds = args.Length > 0 ? int.Parse(args[0]) : 5;
 
-using var hello = Hello.Load();
-Console.WriteLine($"Loaded {hello.SayHello.Name}: {hello.SayHello.Info.VerifiedInstructions} instructions verified");
+using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 
-using var pipe = TracePipe.Open();
-hello.AttachAll();
-Console.WriteLine("Attached to sys_enter; waiting for the program's line in the trace pipe...");
+using var counter = Counter.Load();
+Console.WriteLine($"Loaded {counter.CountSyscall.Name}: {counter.CountSyscall.Info.VerifiedInstructions} instructions verified");
+counter.AttachAll();
+var calls = new BpfArrayMap<ulong>(counter.Object.Map("Calls"));
 
-string? line = pipe.WaitFor(l => l.Contains("Hello from BpfSharpApp!"), TimeSpan.FromSeconds(5));
-Console.WriteLine(line is null ? "No line within 5 seconds (is another process reading the trace pipe?)" : line.Trim());
-return line is null ? 2 : 0;
+ulong last = 0;
+while (!stop.IsCancellationRequested)
+{
+    stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
+    ulong total = calls[0];
+    Console.WriteLine($"{total - last,10} system calls");
+    last = total;
+}
+Console.WriteLine($"Total: {last} system calls");
+return 0;

@@ -92,11 +92,14 @@ public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
 
             string build = await cli.Run(app, "build", "-c", "Debug");
             Assert.Contains(" 0 Warning(s)", build);
-            AssertBpfObject(Path.Combine(app, "bin", "Debug", "net10.0", "bpf", "Hello.o"));
+            AssertBpfObject(Path.Combine(app, "bin", "Debug", "net10.0", "bpf", "Counter.o"));
 
-            string output = await cli.Run(app, "run", "--no-build", "-c", "Debug");
-            Assert.Contains("Loaded SayHello: ", output);
-            Assert.Contains("bpf_trace_printk: Hello from app!", output);
+            // The template's program counts system calls for the given seconds; its own process makes plenty.
+            string output = await cli.Run(app, "run", "--no-build", "-c", "Debug", "--", "1");
+            var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("Loaded CountSyscall: ", lines[0]);
+            var total = Assert.Single(lines, l => l.StartsWith("Total: "));
+            Assert.Matches(@"^Total: [1-9][0-9]* system calls$", total);
         }
         finally
         {
