@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using BpfSharp.Generator.Analysis;
 using BpfSharp.Generator.Compiler;
 using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
@@ -30,7 +31,13 @@ internal static class Parser
 
         try
         {
-            return Parse(type, programMethods, context.SemanticModel.Compilation, cancellationToken);
+            var compilation = context.SemanticModel.Compilation;
+            string key = ClassFingerprint.Of(type, compilation, cancellationToken);
+            if (ParseCache.TryGet(key, out var cached))
+                return cached;
+            var result = Parse(type, programMethods, compilation, cancellationToken);
+            ParseCache.Add(key, result);
+            return result;
         }
         catch (OperationCanceledException)
         {
@@ -59,12 +66,20 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
+        // The analyses speak first, at the construct and in verifier terms; the compiler only sees code they accept.
+        var sink = new DiagnosticSink();
+        if (!ProgramAnalyzer.IsDisabled(type))
+            ProgramAnalyzer.AnalyzeClass(programs, LicenseOf(type), compilation, sink, ct);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
+
         var data = ClassData.Collect(type, compilation, ct);
-        diagnostics.AddRange(data.Diagnostics);
+        foreach (var diagnostic in data.Diagnostics)
+            sink.Add(diagnostic);
         CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
-        diagnostics.AddRange(compiled.Diagnostics);
-        if (diagnostics.Count > 0)
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+        sink.AddDeduplicated(compiled.Diagnostics);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
 
         byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type), data);
         var model = new ProgramClassModel(
@@ -75,7 +90,11 @@ internal static class Parser
             ObjectFileName: type.Name + ".o",
             Programs: programs.Select(p => p.Spec).ToEquatableArray(),
             Object: elf.ToEquatableArray(),
-            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null);
+            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null)
+        {
+            Maps = data.Maps.Select(m => new MapModel(m.Name, m.Kind.RuntimeType)).ToEquatableArray(),
+            RuntimeHasMaps = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Map").Length > 0,
+        };
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -113,8 +132,7 @@ internal static class Parser
             return null;
         }
 
-        string target = string.Join(info.TargetSeparator, attribute.ConstructorArguments.Select(a => a.Value as string).Where(s => s is not null));
-        string section = target.Length == 0 ? info.SectionPrefix : info.SectionPrefix + "/" + target;
+        var (section, target) = SectionNames.For(info, attribute);
         var fields = info.Kind == ProgramKind.Tracepoint ? TracepointFields.Of(method, diagnostics) : EquatableArray<TracepointFieldSpec>.Empty;
         if (fields is null)
             return null;

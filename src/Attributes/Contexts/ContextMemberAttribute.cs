@@ -16,6 +16,12 @@ public sealed class ContextMemberAttribute : Attribute
     /// <summary>The offset on x86_64, and on every architecture unless <see cref="Arm64Offset"/> says otherwise.</summary>
     public int Offset { get; }
 
+    /// <summary>
+    /// The bytes the kernel's field holds when they differ from the member's type: a packet pointer is a 4-byte
+    /// field of <c>xdp_md</c> and <c>__sk_buff</c> that reads as a pointer. 0 means the member's own size.
+    /// </summary>
+    public int Size { get; set; }
+
     /// <summary>The offset on arm64 when it differs; -1 when it does not.</summary>
     public int Arm64Offset { get; set; } = -1;
 

@@ -86,4 +86,13 @@ public enum HelperId
     ProbeReadKernel = 113,
     ProbeReadUserStr = 114,
     ProbeReadKernelStr = 115,
+    SkbStoreBytes = 9,
+    L3CsumReplace = 10,
+    L4CsumReplace = 11,
+    Redirect = 23,
+    SkbLoadBytes = 26,
+    XdpAdjustHead = 44,
+    XdpAdjustTail = 65,
+    XdpLoadBytes = 189,
+    XdpStoreBytes = 190,
 }

@@ -43,6 +43,9 @@ public static partial class BpfClr
     /// <summary>Lines written by <see cref="Bpf.Printk(string)"/> on this thread, oldest first.</summary>
     public static List<string> TraceLines => s_trace ??= new List<string>();
 
+    /// <summary>The interface and flags of the last bpf_redirect on this thread.</summary>
+    [field: ThreadStatic] public static (uint Ifindex, ulong Flags)? LastRedirect { get; set; }
+
     internal static long Printk(string format, ulong[] args)
     {
         string line = FormatPrintk(format, args);

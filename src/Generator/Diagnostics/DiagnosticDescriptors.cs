@@ -78,6 +78,22 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TracepointFieldsNotStruct = Error("BPF0100", "BpfSharp.Program",
         "Tracepoint fields type is not a struct", "The tracepoint fields type '{0}' of '{1}' must be a struct declaring the event's fields after the common header");
 
+    /// <summary>BPF0200: "'{0}' may be null here (a map lookup or ring buffer reservation returns null when it fails); compare it with null first, e.g. 'if ({0} == null) return 0;'"</summary>
+    public static readonly DiagnosticDescriptor MaybeNullDereference = Error("BPF0200", "BpfSharp.Verifier",
+        "Pointer used without a null check", "'{0}' may be null here (a map lookup or ring buffer reservation returns null when it fails); compare it with null first, e.g. 'if ({0} == null) return 0;'");
+
+    /// <summary>BPF0201: "'{0}' reads packet bytes up to offset {1}, but this path only proves {2} bytes lie before DataEnd; check first, e.g. 'if ({3} > ctx.DataEnd) return ...;'"</summary>
+    public static readonly DiagnosticDescriptor PacketOutOfBounds = Error("BPF0201", "BpfSharp.Verifier",
+        "Packet access without a bounds check", "'{0}' reads packet bytes up to offset {1}, but on this path only {2} bytes are proven to lie before DataEnd; check first, e.g. 'if ({3} > ctx.DataEnd) return ...;'");
+
+    /// <summary>BPF0202: "'{0}' calls the helper {1}, which {2} programs may not call; {3}"</summary>
+    public static readonly DiagnosticDescriptor HelperNotAllowed = Error("BPF0202", "BpfSharp.Verifier",
+        "Helper not allowed for this program type", "'{0}' calls the helper {1}, which {2} programs may not call; {3}");
+
+    /// <summary>BPF0203: "'{0}' calls the GPL-only helper {1}, but the license '{2}' is not GPL-compatible; ..."</summary>
+    public static readonly DiagnosticDescriptor GplOnlyHelper = Error("BPF0203", "BpfSharp.Verifier",
+        "GPL-only helper in a non-GPL program", "'{0}' calls the GPL-only helper {1}, but the class's license '{2}' is not GPL-compatible; declare [BpfLicense(\"GPL\")] (or \"Dual MIT/GPL\", \"Dual BSD/GPL\") or avoid the helper");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

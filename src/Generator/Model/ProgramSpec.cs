@@ -12,6 +12,11 @@ internal enum ProgramKind
     PerfEvent,
     Fentry,
     Fexit,
+    Xdp,
+    Tc,
+    SocketFilter,
+    CgroupSkb,
+    CgroupSock,
 }
 
 /// <summary>

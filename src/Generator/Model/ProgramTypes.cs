@@ -31,6 +31,11 @@ internal static class ProgramTypes
         new ProgramTypeInfo("BpfSharp.PerfEventAttribute", ProgramKind.PerfEvent, "perf_event", "BpfSharp.PerfEventContext", "int"),
         new ProgramTypeInfo("BpfSharp.FentryAttribute", ProgramKind.Fentry, "fentry", "BpfSharp.TracingContext", "int"),
         new ProgramTypeInfo("BpfSharp.FexitAttribute", ProgramKind.Fexit, "fexit", "BpfSharp.TracingContext", "int"),
+        new ProgramTypeInfo("BpfSharp.XdpAttribute", ProgramKind.Xdp, "xdp", "BpfSharp.XdpContext", "BpfSharp.XdpAction"),
+        new ProgramTypeInfo("BpfSharp.TcAttribute", ProgramKind.Tc, "tcx", "BpfSharp.SkbContext", "BpfSharp.TcAction"),
+        new ProgramTypeInfo("BpfSharp.SocketFilterAttribute", ProgramKind.SocketFilter, "socket", "BpfSharp.SkbContext", "int"),
+        new ProgramTypeInfo("BpfSharp.CgroupSkbAttribute", ProgramKind.CgroupSkb, "cgroup_skb", "BpfSharp.SkbContext", "int"),
+        new ProgramTypeInfo("BpfSharp.CgroupSockAttribute", ProgramKind.CgroupSock, "cgroup", "BpfSharp.SockContext", "int"),
     };
 
     private static readonly Dictionary<string, ProgramTypeInfo> s_byAttribute = All.ToDictionary(t => t.AttributeName);

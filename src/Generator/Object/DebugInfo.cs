@@ -21,12 +21,12 @@ internal sealed class DebugInfo
     public BtfExtBuilder Ext { get; }
 
     /// <summary>A program: <c>int name(struct ctx *ctx)</c>, global.</summary>
-    public void AddProgram(CompiledFunction function, ProgramSpec spec, string section)
+    public void AddProgram(CompiledFunction function, ProgramSpec spec, string section, int slotBase)
     {
         string? context = ContextStruct(spec.Kind);
         uint contextType = context is null ? 0 : _btf.Builder.Add(new BtfForward(context));
         uint proto = _btf.Builder.Add(new BtfFuncProto(_btf.Int, new[] { new BtfParam("ctx", _btf.Builder.AddPointer(contextType)) }));
-        Add(function, section, 0, _btf.Builder.Add(new BtfFunc(function.Name, proto, BtfFuncLinkage.Global)));
+        Add(function, section, slotBase, _btf.Builder.Add(new BtfFunc(function.Name, proto, BtfFuncLinkage.Global)));
     }
 
     /// <summary>A BPF-to-BPF callee in <c>.text</c>: static, so the verifier checks it in its callers' context.</summary>

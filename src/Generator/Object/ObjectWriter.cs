@@ -48,15 +48,29 @@ internal static class ObjectWriter
             }
         }
 
-        for (int i = 0; i < compiled.Programs.Count; i++)
+        // Programs that share a section name share one section, as clang lays them out: libbpf tells them apart
+        // by symbol, and .BTF.ext keys its records by section name, so two sections of one name would collide.
+        foreach (var group in Enumerable.Range(0, compiled.Programs.Count).GroupBy(i => specs[i].Section))
         {
-            var program = compiled.Programs[i];
-            int section = elf.AddSection(specs[i].Section, ElfSectionType.ProgBits, ElfSectionFlags.Alloc | ElfSectionFlags.ExecInstr,
-                Instruction.Encode(program.Code), alignment: 8);
-            functionSymbols[program.Name] = elf.AddSymbol(program.Name, section, 0,
-                (ulong)(program.Code.Length * Instruction.Size), ElfSymbolType.Func, ElfSymbolBinding.Global);
-            placed.Add((program, section, 0));
-            debug.AddProgram(program, specs[i], specs[i].Section);
+            var code = new List<Instruction>();
+            var starts = new List<int>();
+            foreach (int i in group)
+            {
+                starts.Add(code.Count);
+                code.AddRange(compiled.Programs[i].Code);
+            }
+            int section = elf.AddSection(group.Key, ElfSectionType.ProgBits, ElfSectionFlags.Alloc | ElfSectionFlags.ExecInstr,
+                Instruction.Encode(code.ToArray()), alignment: 8);
+            int n = 0;
+            foreach (int i in group)
+            {
+                var program = compiled.Programs[i];
+                int start = starts[n++];
+                functionSymbols[program.Name] = elf.AddSymbol(program.Name, section, (ulong)(start * Instruction.Size),
+                    (ulong)(program.Code.Length * Instruction.Size), ElfSymbolType.Func, ElfSymbolBinding.Global);
+                placed.Add((program, section, start));
+                debug.AddProgram(program, specs[i], group.Key, start);
+            }
         }
         for (int i = 0; i < compiled.Subprograms.Count; i++)
             debug.AddSubprogram(compiled.Subprograms[i], ".text", placed[i].SlotBase);

@@ -134,7 +134,8 @@ internal static class ObjectLoader
             code[reference.Instruction + 1] = code[reference.Instruction + 1] with { Imm = reference.IsValue ? reference.Offset : 0 };
         }
         var bytes = Instruction.Encode(code);
-        var loadOptions = new ProgramLoadOptions { ExpectedAttachType = program.AttachType, LogLevel = options.LogLevel };
+        var flags = program.Section == "xdp.frags" ? ProgramFlags.XdpHasFrags : ProgramFlags.None;
+        var loadOptions = new ProgramLoadOptions { ExpectedAttachType = program.AttachType, LogLevel = options.LogLevel, Flags = flags };
         if (btf is null || program.FuncInfo.Length == 0)
             return BpfProgram.Load(program, spec.License, bytes, loadOptions);
         try
@@ -143,6 +144,7 @@ internal static class ObjectLoader
             {
                 ExpectedAttachType = program.AttachType,
                 LogLevel = options.LogLevel,
+                Flags = flags,
                 ProgramBtf = btf,
                 FuncInfo = program.FuncInfo,
                 LineInfo = program.LineInfo,

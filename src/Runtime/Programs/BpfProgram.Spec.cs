@@ -46,6 +46,12 @@ public sealed partial class BpfProgram
             ProgramType.Kprobe when spec.Section.StartsWith("kretprobe/", StringComparison.Ordinal) && spec.AttachTarget.Length > 0 => AttachKretprobe(spec.AttachTarget),
             ProgramType.PerfEvent => AttachPerfEvent(PerfEventSpec.CpuClockAt(99)),
             ProgramType.Tracing when spec.AttachTarget.Length > 0 => AttachTracing(),
+            ProgramType.Xdp or ProgramType.SchedCls => throw new InvalidOperationException(
+                $"Program '{spec.Name}' (section '{spec.Section}') needs an interface: call {(spec.Type == ProgramType.Xdp ? "AttachXdp" : "AttachTc")}(interface...)."),
+            ProgramType.SocketFilter => throw new InvalidOperationException(
+                $"Program '{spec.Name}' (section '{spec.Section}') needs a socket: call AttachSocketFilter(socket)."),
+            ProgramType.CgroupSkb or ProgramType.CgroupSock => throw new InvalidOperationException(
+                $"Program '{spec.Name}' (section '{spec.Section}') needs a cgroup: call AttachCgroup(cgroupPath)."),
             _ => throw new InvalidOperationException($"Section '{spec.Section}' of program '{spec.Name}' names no attach point BpfSharp can attach to automatically."),
         };
     }

@@ -25,6 +25,8 @@ internal sealed partial class MethodLowering
                 return ReadLocal(operation);
             case IFieldReferenceOperation field:
                 return LowerFieldRead(field);
+            case IPropertyReferenceOperation property:
+                return LowerPropertyRead(property);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, resultUsed);
             case ISimpleAssignmentOperation assignment:

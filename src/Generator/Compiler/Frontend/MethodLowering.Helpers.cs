@@ -20,6 +20,8 @@ internal sealed partial class MethodLowering
             return LowerPrintk(invocation);
         if (helper is { } id)
             return LowerHelperCall(invocation, id);
+        if (PacketLoadOf(target) is { } load)
+            return LowerPacketLoad(invocation, load);
         if (IsUserMethod(target))
             return LowerUserCall(invocation);
         if (TryLowerContextRead(invocation) is { } contextRead)
