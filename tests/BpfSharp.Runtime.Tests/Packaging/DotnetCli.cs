@@ -20,16 +20,22 @@ public sealed class DotnetCli
     }
 
     /// <summary>Runs dotnet with <paramref name="arguments"/> and returns its output; fails the test when it exits non-zero.</summary>
-    public async Task<string> Run(string workingDirectory, params string[] arguments)
+    public Task<string> Run(string workingDirectory, params string[] arguments) => RunTool(workingDirectory, "dotnet", arguments);
+
+    public Task<(int ExitCode, string Output)> TryRun(string workingDirectory, params string[] arguments) =>
+        TryRunTool(workingDirectory, "dotnet", arguments);
+
+    /// <summary>Runs another program (for example <c>ip netns exec NAME dotnet ...</c>) in the same environment.</summary>
+    public async Task<string> RunTool(string workingDirectory, string tool, params string[] arguments)
     {
-        var (exitCode, output) = await TryRun(workingDirectory, arguments);
-        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} (in {workingDirectory}) exited with {exitCode}:\n{output}");
+        var (exitCode, output) = await TryRunTool(workingDirectory, tool, arguments);
+        Assert.True(exitCode == 0, $"{tool} {string.Join(' ', arguments)} (in {workingDirectory}) exited with {exitCode}:\n{output}");
         return output;
     }
 
-    public async Task<(int ExitCode, string Output)> TryRun(string workingDirectory, params string[] arguments)
+    public async Task<(int ExitCode, string Output)> TryRunTool(string workingDirectory, string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(tool)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -53,7 +59,7 @@ public sealed class DotnetCli
         foreach (var (name, value) in _environment)
             start.Environment[name] = value;
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -66,7 +72,7 @@ public sealed class DotnetCli
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within {Timeout.TotalMinutes} minutes:\n{await stdout}\n{await stderr}");
+            Assert.Fail($"{tool} {string.Join(' ', arguments)} did not finish within {Timeout.TotalMinutes} minutes:\n{await stdout}\n{await stderr}");
         }
         return (process.ExitCode, (await stdout) + (await stderr));
     }

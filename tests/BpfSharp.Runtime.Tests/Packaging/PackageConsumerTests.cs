@@ -1,3 +1,5 @@
+using BpfSharp.Runtime.Tests.Net;
+
 namespace BpfSharp.Runtime.Tests.Packaging;
 
 /// <summary>
@@ -69,7 +71,10 @@ public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
         Assert.True(Directory.Exists(Path.Combine(feed.Root, "packages", "bpfsharp", feed.Version)));
         AssertBpfObject(Path.Combine(project, "bin", "Debug", "net10.0", "bpf", ConsumerProgram.ClassName + ".o"));
 
-        string output = await cli.Run(project, "run", "--no-build", "-c", "Debug");
+        // In a network namespace of its own, where nothing but the program's own datagrams crosses loopback.
+        using var ns = NetNamespace.Create($"bpfsharp-pkg-{Environment.ProcessId}");
+        string output = await cli.RunTool(project, "ip", "netns", "exec", ns.Name,
+            "dotnet", "run", "--no-build", "-c", "Debug", "--", "lo", ConsumerProgram.Datagrams.ToString());
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.All(ConsumerProgram.ExpectedLines, expected => Assert.Contains(expected, lines));
     }
