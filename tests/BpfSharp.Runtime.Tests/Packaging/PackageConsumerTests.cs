@@ -97,14 +97,25 @@ public class PackageConsumerTests(LocalFeed feed) : IClassFixture<LocalFeed>
 
             string build = await cli.Run(app, "build", "-c", "Debug");
             Assert.Contains(" 0 Warning(s)", build);
-            AssertBpfObject(Path.Combine(app, "bin", "Debug", "net10.0", "bpf", "Counter.o"));
+            AssertBpfObject(Path.Combine(app, "bin", "Debug", "net10.0", "bpf", "PacketCounter.o"));
 
-            // The template's program counts system calls for the given seconds; its own process makes plenty.
-            string output = await cli.Run(app, "run", "--no-build", "-c", "Debug", "--", "1");
+            // The template's program counts the packets loopback receives for the given seconds, in a namespace
+            // of its own where a shell loop keeps sending UDP datagrams (answered by ICMP, also counted).
+            using var ns = NetNamespace.Create($"bpfsharp-tpl-{Environment.ProcessId}");
+            string script = """
+                while true; do echo x > /dev/udp/127.0.0.1/9; sleep 0.05; done &
+                traffic=$!
+                dotnet run --no-build -c Debug -- lo 2
+                status=$?
+                kill $traffic
+                exit $status
+                """;
+            string output = await cli.RunTool(app, "ip", "netns", "exec", ns.Name, "bash", "-c", script);
             var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            Assert.StartsWith("Loaded CountSyscall: ", lines[0]);
+            Assert.StartsWith("Loaded CountPacket: ", lines[0]);
+            Assert.Contains("Counting packets received on lo for 2 s; Ctrl-C stops.", lines);
             var total = Assert.Single(lines, l => l.StartsWith("Total: "));
-            Assert.Matches(@"^Total: [1-9][0-9]* system calls$", total);
+            Assert.Matches(@"^Total: [1-9][0-9]* packets$", total);
         }
         finally
         {
