@@ -9,13 +9,13 @@ namespace BpfSharp.Samples;
 public static unsafe partial class PortFilter
 {
     /// <summary>The port to match; the host sets it before load (<c>--port</c>), so the verifier sees a constant.</summary>
-    internal static readonly ushort Port = 80;
+    public static readonly ushort Port = 80;
 
     /// <summary>Packets the XDP program passed (index <see cref="Passed"/>) and dropped (<see cref="Dropped"/>).</summary>
-    internal static readonly ArrayMap<ulong> Counts = new(2);
+    public static readonly ArrayMap<ulong> Counts = new(2);
 
-    internal const uint Passed = 0;
-    internal const uint Dropped = 1;
+    public const uint Passed = 0;
+    public const uint Dropped = 1;
 
     [BpfProgram, Xdp]
     public static XdpAction DropPort(XdpContext ctx)
