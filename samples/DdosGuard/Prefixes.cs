@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace BpfSharp.Samples;
 
 /// <summary>CIDR text to the blocklist's keys and back; IPv4 prefixes become IPv4-mapped IPv6 prefixes (+96 bits).</summary>
-internal static class Prefixes
+public static class Prefixes
 {
     public static SourcePrefix Parse(string cidr)
     {

@@ -75,7 +75,7 @@ public sealed unsafe class PortFilterProgramTests
         _ => throw new ArgumentException(name),
     };
 
-    private static byte[] Ipv4(byte protocol, ushort source, ushort destination)
+    internal static byte[] Ipv4(byte protocol, ushort source, ushort destination)
     {
         var frame = new byte[14 + 20 + 20];
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(12), 0x0800);
@@ -88,7 +88,7 @@ public sealed unsafe class PortFilterProgramTests
         return frame;
     }
 
-    private static byte[] Ipv6(byte nextHeader, ushort source, ushort destination)
+    internal static byte[] Ipv6(byte nextHeader, ushort source, ushort destination)
     {
         var frame = new byte[14 + 40 + 20];
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(12), 0x86DD);
