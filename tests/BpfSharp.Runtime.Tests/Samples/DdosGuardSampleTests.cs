@@ -54,7 +54,7 @@ public sealed class DdosGuardSampleTests
         }
         finally
         {
-            Tools.Run("umount", bpffs.Path);
+            Tools.Run("umount", "-l", bpffs.Path);
         }
     }
 
