@@ -31,8 +31,8 @@ public static unsafe partial class DdosGuard
     {
         // Helper-based reads: the address words come back in host order and are swapped to the packet's byte order,
         // which is the order the LPM trie compares in.
-        // One key for both maps (the rate table's prefix is always 128): with a second struct local the compiler passed
-        // the wrong stack slot to the lookup.
+        // One key for both maps (the rate table's prefix is always 128), and a scalar window: with a second struct local
+        // the compiler today hands the maps the wrong bytes.
         SourcePrefix key = default;
         key.PrefixLength = 128;
         ushort etherType = ctx.LoadUInt16BigEndian(12);
@@ -61,8 +61,7 @@ public static unsafe partial class DdosGuard
             return Count(Blocked, XdpAction.Drop);
         }
 
-        // The window's second in the high half, packets in it in the low half: a scalar value keeps this program to one
-        // struct local (see Keys.cs).
+        // The window's second in the high half, packets in it in the low half.
         ulong second = Bpf.KtimeGetNs() / Second;
         ulong packets = 1;
         ulong* window = Rates.Lookup(key);

@@ -16,7 +16,8 @@ public struct SourceAddress
 public struct SourcePrefix
 {
     public uint PrefixLength;
-    // The address's words, flat rather than a nested SourceAddress: the compiler mis-addresses nested struct locals.
+    // The address's words, flat rather than a nested SourceAddress: the compiler copies a nested struct at offset 4
+    // with 8-byte moves, which the verifier refuses as misaligned.
     public uint Word0;
     public uint Word1;
     public uint Word2;
