@@ -100,12 +100,14 @@ public class SkeletonTests
                     BpfArrayMap<ulong> slots = counter.Slots;
                     BpfLruHashMap<uint, Secret> recent = counter.Recent;
                     BpfMap events = counter.Events;
+                    // Code written when map properties were plain BpfMaps still compiles: a view converts to its map.
+                    var shared = new BpfHashMap<FlowKey, ulong>(counter.Flows);
                     using RingBufferReader<Event> reader = counter.OpenEventsReader();
                     counter.Globals.Calls = 5;
                     Event last = counter.Globals.Last;
                     uint multiplier = counter.Globals.Multiplier;
                     counter.AttachPass("lo");
-                    return flows.Lookup(new FlowKey()) + slots[0] + last.Count + multiplier + (ulong)recent.Name.Length + events.MaxEntries;
+                    return flows.Lookup(new FlowKey()) + slots[0] + last.Count + multiplier + (ulong)recent.Name.Length + events.MaxEntries + shared.Lookup(default);
                 }
             }
             """;
