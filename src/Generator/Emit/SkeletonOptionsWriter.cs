@@ -14,6 +14,7 @@ internal static class SkeletonOptionsWriter
     public static void Write(SourceWriter w, ProgramClassModel model, EquatableArray<MapModel> maps, EquatableArray<GlobalModel> globals)
     {
         var rodata = globals.Where(g => g.ReadOnly).ToList();
+        var mutable = globals.Where(g => !g.ReadOnly).ToList();
         w.Line("/// <summary>");
         w.Line($"/// Load options for {model.ClassName} with a typed member per map size and read-only global; pass it to");
         w.Line($"/// <c>{model.ClassName}.Load</c> (it converts to <see cref=\"{Runtime}BpfLoadOptions\"/>).");
@@ -36,6 +37,12 @@ internal static class SkeletonOptionsWriter
             w.Line("/// <summary>The read-only globals' values, defaulting to their initializers; the verifier sees them as constants.</summary>");
             w.Line("public ReadOnlyGlobals Rodata { get; } = new();");
         }
+        if (mutable.Count > 0)
+        {
+            w.Line();
+            w.Line("/// <summary>The mutable globals' values when the programs start, defaulting to their initializers.</summary>");
+            w.Line("public MutableGlobals Data { get; } = new();");
+        }
         w.Line();
         w.Line("/// <summary>These options as the runtime takes them.</summary>");
         w.Open($"public {Runtime}BpfLoadOptions ToLoadOptions()");
@@ -45,11 +52,13 @@ internal static class SkeletonOptionsWriter
         w.Line("var globalValues = new global::System.Collections.Generic.Dictionary<string, byte[]>();");
         foreach (var global in rodata)
             w.Line($"globalValues[\"{global.Name}\"] = BytesOf(Rodata.{global.Name});");
+        foreach (var global in mutable)
+            w.Line($"globalValues[\"{global.Name}\"] = BytesOf(Data.{global.Name});");
         w.Line($"return new {Runtime}BpfLoadOptions {{ LogLevel = LogLevel, PinPath = PinPath, MaxEntries = maxEntries, GlobalValues = globalValues }};");
         w.Close();
         w.Line();
         w.Line($"public static implicit operator {Runtime}BpfLoadOptions(Options options) => options.ToLoadOptions();");
-        if (rodata.Count > 0)
+        if (globals.Count > 0)
         {
             w.Line();
             w.Line("private static byte[] BytesOf<T>(T value) where T : unmanaged =>");
@@ -73,6 +82,18 @@ internal static class SkeletonOptionsWriter
             w.Line("/// <summary>Values of the read-only (<c>.rodata</c>) globals, written before the programs load.</summary>");
             w.Open("public sealed class ReadOnlyGlobals");
             foreach (var global in rodata)
+            {
+                w.Line($"/// <summary><c>{model.ClassName}.{global.Name}</c>.</summary>");
+                w.Line($"{global.Accessibility} {global.TypeName} {global.Name} {{ get; set; }} = {global.Initial};");
+            }
+            w.Close();
+        }
+        if (mutable.Count > 0)
+        {
+            w.Line();
+            w.Line("/// <summary>Initial values of the mutable (<c>.data</c>, <c>.bss</c>) globals, written before the programs load.</summary>");
+            w.Open("public sealed class MutableGlobals");
+            foreach (var global in mutable)
             {
                 w.Line($"/// <summary><c>{model.ClassName}.{global.Name}</c>.</summary>");
                 w.Line($"{global.Accessibility} {global.TypeName} {global.Name} {{ get; set; }} = {global.Initial};");

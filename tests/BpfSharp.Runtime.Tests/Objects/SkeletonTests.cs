@@ -44,6 +44,16 @@ public class SkeletonTests
     }
 
     [KernelFact]
+    public void Mutable_globals_start_from_the_typed_options()
+    {
+        Kernel.Require();
+        using var counter = SkeletonCounter.Load(new SkeletonCounter.Skeleton.Options { Data = { Total = 50, Runs = 7 } });
+        counter.Count.TestRun(RawContext);
+        Assert.Equal(51UL, counter.Globals.Total);
+        Assert.Equal(8u, counter.Globals.Runs);
+    }
+
+    [KernelFact]
     public void Defaults_are_the_declared_values()
     {
         Kernel.Require();
