@@ -16,7 +16,7 @@ internal static class SkeletonOptionsWriter
         var rodata = globals.Where(g => g.ReadOnly).ToList();
         var mutable = globals.Where(g => !g.ReadOnly).ToList();
         w.Line("/// <summary>");
-        w.Line($"/// Load options for {model.ClassName} with a typed member per map size and read-only global; pass it to");
+        w.Line($"/// Load options for {model.ClassName} with a typed member per map size and global; pass it to");
         w.Line($"/// <c>{model.ClassName}.Load</c> (it converts to <see cref=\"{Runtime}BpfLoadOptions\"/>).");
         w.Line("/// </summary>");
         w.Open("public sealed class Options");
