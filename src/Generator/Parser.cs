@@ -92,8 +92,10 @@ internal static class Parser
             Object: elf.ToEquatableArray(),
             EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null)
         {
-            Maps = data.Maps.Select(m => new MapModel(m.Name, m.Kind.RuntimeType)).ToEquatableArray(),
+            Maps = SkeletonMembers.Maps(type, data, compilation, ct),
+            Globals = SkeletonMembers.Globals(type, data),
             RuntimeHasMaps = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Map").Length > 0,
+            RuntimeHasGlobals = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Globals").Length > 0,
         };
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
