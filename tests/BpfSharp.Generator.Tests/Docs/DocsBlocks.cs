@@ -23,15 +23,23 @@ internal sealed record DocsBlock(string Page, int Index, int Line, SnippetKind K
     private const string SnippetUsings =
         "using System.Net.Sockets;\nusing System.Runtime.InteropServices;\nusing BpfSharp;\nusing BpfSharp.Runtime;\nusing Xunit;\n";
 
-    public string Source() => Kind switch
+    /// <summary>A snippet's leading <c>using Namespace;</c> lines, which stay at file level when it is wrapped.</summary>
+    private static readonly Regex LeadingUsings = new(@"\A(?:using [\w.]+;[ \t]*\n)+");
+
+    public string Source()
     {
-        SnippetKind.Members => $"{SnippetUsings}\npublic static unsafe partial class Programs\n{{\n{Code}\n}}\n",
-        SnippetKind.Statements when Code.Contains("await ", StringComparison.Ordinal) =>
-            $"{SnippetUsings}\ninternal static class Snippet{Index}\n{{\n    internal static async Task Run()\n    {{\n{Code}\n    }}\n}}\n",
-        SnippetKind.Statements =>
-            $"{SnippetUsings}\ninternal static unsafe class Snippet{Index}\n{{\n    internal static void Run()\n    {{\n{Code}\n    }}\n}}\n",
-        _ => Code,
-    };
+        var usings = LeadingUsings.Match(Code);
+        string head = SnippetUsings + usings.Value, body = Code[usings.Length..];
+        return Kind switch
+        {
+            SnippetKind.Members => $"{head}\npublic static unsafe partial class Programs\n{{\n{body}\n}}\n",
+            SnippetKind.Statements when body.Contains("await ", StringComparison.Ordinal) =>
+                $"{head}\ninternal static class Snippet{Index}\n{{\n    internal static async Task Run()\n    {{\n{body}\n    }}\n}}\n",
+            SnippetKind.Statements =>
+                $"{head}\ninternal static unsafe class Snippet{Index}\n{{\n    internal static void Run()\n    {{\n{body}\n    }}\n}}\n",
+            _ => Code,
+        };
+    }
 }
 
 internal static class DocsBlocks
