@@ -18,11 +18,17 @@ public sealed partial class BpfGenerator : IIncrementalGenerator
     {
         // Each program class, compiled once: the transform runs for every [BpfProgram] method but only the
         // class's first program (in source order) compiles the class; the others yield null.
+        // The instruction set comes from the BpfSharpCpu MSBuild property (v3 unless set to v4).
+        IncrementalValueProvider<Compiler.CpuVersion> cpu = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Compiler.CpuVersions.Parse(
+                options.GlobalOptions.TryGetValue(Compiler.CpuVersions.PropertyName, out var value) ? value : null));
         IncrementalValuesProvider<ParseResult> classes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 BpfProgramAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: static (ctx, ct) => Parser.ParseClass(ctx, ct))
+                transform: static (ctx, _) => ctx)
+            .Combine(cpu)
+            .Select(static (pair, ct) => Parser.ParseClass(pair.Left, ct, pair.Right))
             .Where(static r => r is not null)
             .Select(static (r, _) => r!)
             .WithTrackingName(StepNames.ProgramClasses);

@@ -20,7 +20,7 @@ namespace BpfSharp.Generator;
 /// </summary>
 internal static class Parser
 {
-    public static ParseResult? ParseClass(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult? ParseClass(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
     {
         if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
             return null;
@@ -32,10 +32,10 @@ internal static class Parser
         try
         {
             var compilation = context.SemanticModel.Compilation;
-            string key = ClassFingerprint.Of(type, compilation, cancellationToken);
+            string key = ClassFingerprint.Of(type, compilation, cancellationToken) + "|" + cpu;
             if (ParseCache.TryGet(key, out var cached))
                 return cached;
-            var result = Parse(type, programMethods, compilation, cancellationToken);
+            var result = Parse(type, programMethods, compilation, cancellationToken, cpu);
             ParseCache.Add(key, result);
             return result;
         }
@@ -51,7 +51,7 @@ internal static class Parser
         }
     }
 
-    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct)
+    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct, CpuVersion cpu)
     {
         var diagnostics = new List<DiagnosticInfo>();
         CheckPartialChain(type, diagnostics);
@@ -76,7 +76,7 @@ internal static class Parser
         var data = ClassData.Collect(type, compilation, ct);
         foreach (var diagnostic in data.Diagnostics)
             sink.Add(diagnostic);
-        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
+        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct, cpu);
         sink.AddDeduplicated(compiled.Diagnostics);
         if (sink.HasErrors)
             return new ParseResult(null, sink.Items.ToEquatableArray());

@@ -49,10 +49,10 @@ public readonly unsafe struct SkbContext
     [ContextMember(72, Size = 4)] public uint TcClassid => Skb->TcClassid;
 
     /// <summary>The first packet byte: the Ethernet header for tc, the network header for cgroup skb.</summary>
-    [ContextMember(76, Size = 4)] public byte* Data => Skb->Data;
+    [ContextMember(76, Size = 4), BpfPacketStart] public byte* Data => Skb->Data;
 
     /// <summary>One past the last byte of the packet's linear part.</summary>
-    [ContextMember(80, Size = 4)] public byte* DataEnd => Skb->DataEnd;
+    [ContextMember(80, Size = 4), BpfPacketEnd] public byte* DataEnd => Skb->DataEnd;
 
     [ContextMember(84, Size = 4)] public uint NapiId => Skb->NapiId;
 

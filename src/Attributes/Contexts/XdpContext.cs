@@ -18,11 +18,11 @@ public readonly unsafe struct XdpContext
     private XdpBuffer* Buffer => _buffer != null ? _buffer : throw new InvalidOperationException("This context has no packet.");
 
     /// <summary>The first packet byte (the Ethernet header).</summary>
-    [ContextMember(0, Size = 4)]
+    [ContextMember(0, Size = 4), BpfPacketStart]
     public byte* Data => Buffer->Data;
 
     /// <summary>One past the last packet byte.</summary>
-    [ContextMember(4, Size = 4)]
+    [ContextMember(4, Size = 4), BpfPacketEnd]
     public byte* DataEnd => Buffer->DataEnd;
 
     /// <summary>Start of the metadata area in front of <see cref="Data"/> (equal to it when there is none).</summary>

@@ -21,6 +21,7 @@ public abstract unsafe class IndexedMap<V> : KernelMap where V : unmanaged
 
     /// <summary>The value at <paramref name="index"/>; null only when the index is out of range.</summary>
     [BpfHelper(HelperId.MapLookupElem)]
+    [return: BpfMayBeNull]
     public V* Lookup(in uint index) => index < MaxEntries ? At(index, BpfClr.CurrentCpu) : null;
 
     /// <summary>Copies the value at <paramref name="index"/>; false when the index is out of range.</summary>

@@ -17,6 +17,7 @@ public abstract unsafe class KeyedMap<K, V> : KernelMap where K : unmanaged wher
 
     /// <summary>The value stored under <paramref name="key"/>, or null. The pointer stays valid until the element is deleted.</summary>
     [BpfHelper(HelperId.MapLookupElem)]
+    [return: BpfMayBeNull]
     public V* Lookup(in K key) => (V*)_table.Find(NativeBytes.Of(key), BpfClr.CurrentCpu);
 
     /// <summary>Copies the value stored under <paramref name="key"/>; false when there is none.</summary>

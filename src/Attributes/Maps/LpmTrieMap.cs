@@ -23,6 +23,7 @@ public sealed unsafe class LpmTrieMap<K, V> : KernelMap where K : unmanaged wher
 
     /// <summary>The value of the longest matching prefix, or null.</summary>
     [BpfHelper(HelperId.MapLookupElem)]
+    [return: BpfMayBeNull]
     public V* Lookup(in K key)
     {
         var (prefix, data) = Split(key);

@@ -28,6 +28,7 @@ public sealed unsafe class RingBuffer : KernelMap
 
     /// <summary>Room for one <typeparamref name="T"/>, or null when the buffer is full. Submit or discard it before returning.</summary>
     [BpfHelper(HelperId.RingbufReserve)]
+    [return: BpfMayBeNull]
     public T* Reserve<T>() where T : unmanaged
     {
         int size = sizeof(T);

@@ -26,10 +26,61 @@ public class VerifierTwinTests
         AssertSourceIsCSharp(ex);
     }
 
-    // Line info reaches the kernel once the object carries .BTF.ext; until then the log has no source lines.
+    [KernelFact]
+    public void Unchecked_lookup_is_refused_at_the_csharp_line()
+    {
+        Kernel.Require();
+        var ex = Assert.Throws<BpfVerifierException>(() => { using var _ = NullCheckTwin.Load(); });
+        Assert.Contains("invalid mem access 'map_value_or_null'", ex.Log);
+        Assert.Contains("(BPF0200)", ex.Message);
+        Assert.EndsWith("VerifierTwins.cs", ex.SourceFile);
+        Assert.Equal(LineOf("return (int)*value; // the failing line"), ex.SourceLine);
+        Assert.Contains("return (int)*value;", ex.Message);
+    }
+
+    [KernelFact]
+    public void Unchecked_packet_read_is_refused_by_the_kernel()
+    {
+        Kernel.Require();
+        var ex = Assert.Throws<BpfVerifierException>(() => { using var _ = PacketBoundsTwin.Load(); });
+        Assert.Contains("invalid access to packet, off=12 size=1", ex.Log);
+        Assert.Contains("(BPF0201)", ex.Message);
+        Assert.Equal(LineOf("return data[12] == 0x08"), ex.SourceLine);
+        AssertSourceIsCSharp(ex);
+    }
+
+    [KernelFact]
+    public void Unbounded_loop_is_refused_by_the_kernel()
+    {
+        Kernel.Require();
+        var ex = Assert.Throws<BpfVerifierException>(() => { using var _ = UnboundedLoopTwin.Load(); });
+        Assert.Contains("The sequence of 8193 jumps is too complex", ex.Log);
+        Assert.Contains("(BPF0006)", ex.Message);
+        Assert.Equal(LineOf("while (n != 0)"), ex.SourceLine);
+        AssertSourceIsCSharp(ex);
+    }
+
+    [KernelFact]
+    public void Oversized_stack_is_refused_by_the_kernel()
+    {
+        Kernel.Require();
+        var ex = Assert.Throws<BpfVerifierException>(() => { using var _ = StackTwin.Load(); });
+        Assert.Contains("invalid write to stack R10 off=-640 size=8", ex.Log);
+        Assert.Contains("(BPF0007)", ex.Message);
+        Assert.Equal(LineOf("Big big = default;"), ex.SourceLine);
+        AssertSourceIsCSharp(ex);
+    }
+
+    private static int LineOf(string text, [System.Runtime.CompilerServices.CallerFilePath] string here = "")
+    {
+        var file = Path.Combine(Path.GetDirectoryName(here)!, "VerifierTwins.cs");
+        return Array.FindIndex(File.ReadAllLines(file), l => l.Contains(text)) + 1;
+    }
+
     private static void AssertSourceIsCSharp(BpfVerifierException ex)
     {
-        if (ex.SourceFile is not null)
-            Assert.EndsWith("VerifierTwins.cs", ex.SourceFile);
+        Assert.EndsWith("VerifierTwins.cs", ex.SourceFile);
+        Assert.True(ex.SourceLine > 0);
+        Assert.Contains("VerifierTwins.cs(", ex.Message);
     }
 }

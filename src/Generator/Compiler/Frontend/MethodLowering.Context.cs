@@ -13,7 +13,8 @@ internal sealed partial class MethodLowering
 {
     private Value LowerPropertyRead(IPropertyReferenceOperation property)
     {
-        if (TryLowerContextRead(property) is { } read)
+        // A pointer member reads the kernel field's Size, not the 8 bytes of the C# pointer type.
+        if (ContextPointerOf(property.Property) is null && TryLowerContextRead(property) is { } read)
             return read;
         if (ContextPointerOf(property.Property) is not var (offset, size) || property.Instance is null || !IsContext(property.Instance.Type!))
             return Unsupported(property, $"reading '{property.Property.ToDisplayString()}' is not supported (only context fields can be read)");
