@@ -6,7 +6,7 @@ namespace BpfSharp.Tests.Docs;
 public class DocsLinkTests
 {
     /// <summary>Linked from the guide, written on another branch (packaging); remove once it is on main.</summary>
-    private static readonly string[] PagesOwed = { "docs/packages.md" };
+    private static readonly string[] PagesOwed = { };
 
     private static readonly Regex Link = new(@"\]\((?<target>[^)#\s]+)(?:#[^)]*)?\)");
 
