@@ -60,6 +60,17 @@ internal sealed class SampleProcess : IDisposable
         return null;
     }
 
+    /// <summary>Waits for the sample to end by itself and returns its exit code, every line read.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
+            throw new TimeoutException("The sample did not exit in time.");
+        process.WaitForExit();
+        while (incoming.TryTake(out var line))
+            lines.Add(line);
+        return process.ExitCode;
+    }
+
     /// <summary>Sends SIGINT (Ctrl-C) and returns the exit code.</summary>
     public int Interrupt(TimeSpan timeout)
     {
