@@ -26,7 +26,7 @@ static async Task<int> Run(double interval, int count, bool cumulative, Cancella
     }
 
     using var sizes = BlockSizes.Load();
-    var histogram = new BpfPerCpuArrayMap<ulong>(sizes.Sizes);
+    var histogram = new BpfPerCpuArrayMap<ulong>(sizes.Object.Map("Sizes"));
     sizes.AttachAll();
     Console.WriteLine("Tracing block I/O... Hit Ctrl-C to end.");
 

@@ -28,7 +28,7 @@ static int Run(uint? uid, double duration, int count, CancellationToken cancel)
     {
         GlobalValues = new Dictionary<string, byte[]> { ["TargetUid"] = BitConverter.GetBytes(uid ?? uint.MaxValue) },
     });
-    using var reader = new RingBufferReader<ExecArguments>(tracer.Events);
+    using var reader = new RingBufferReader<ExecArguments>(tracer.Object.Map("Events"));
     tracer.AttachAll();
 
     var join = new ExecJoin();

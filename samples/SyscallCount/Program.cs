@@ -36,9 +36,9 @@ static int Run(int threads, int calls, int rounds, string syscall, CancellationT
             ["SyscallId"] = BitConverter.GetBytes((ulong)number),
         },
     });
-    var shared = new BpfHashMap<uint, ulong>(counter.Shared);
-    var atomic = new BpfArrayMap<ulong>(counter.Atomic);
-    var perCpu = new BpfPerCpuArrayMap<ulong>(counter.PerCpu);
+    var shared = new BpfHashMap<uint, ulong>(counter.Object.Map("Shared"));
+    var atomic = new BpfArrayMap<ulong>(counter.Object.Map("Atomic"));
+    var perCpu = new BpfPerCpuArrayMap<ulong>(counter.Object.Map("PerCpu"));
     counter.AttachAll();
 
     Console.WriteLine($"Counting {syscall} ({number}) from {threads} threads x {calls:N0} calls on {Environment.ProcessorCount} CPUs. Ctrl-C to stop.");
