@@ -16,13 +16,15 @@ public sealed partial class BpfGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Each program class, compiled once: the transform runs for every [BpfProgram] method but only the
-        // class's first program (in source order) compiles the class; the others yield null.
+        // Each program class, compiled once. The first stage is syntax only (a class declaring a method with a
+        // [BpfProgram]-named attribute), so Roslyn keeps it per tree; the second runs on every compilation but binds
+        // nothing unless the class's fingerprint changed (ParseCache): an unrelated edit costs lookups, not binding.
         IncrementalValuesProvider<ParseResult> classes = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                BpfProgramAttribute,
-                predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: static (ctx, ct) => Parser.ParseClass(ctx, ct))
+            .CreateSyntaxProvider(
+                predicate: static (node, _) => node is ClassDeclarationSyntax c && ProgramSyntax.DeclaresProgram(c),
+                transform: static (ctx, _) => (ClassDeclarationSyntax)ctx.Node)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => Parser.ParseClass(pair.Left, pair.Right, ct))
             .Where(static r => r is not null)
             .Select(static (r, _) => r!)
             .WithTrackingName(StepNames.ProgramClasses);
