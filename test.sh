@@ -11,6 +11,7 @@ command -v clang >/dev/null || need+=(clang)
 command -v llvm-objdump >/dev/null || need+=(llvm)
 command -v ip >/dev/null || need+=(iproute2)
 command -v gcc >/dev/null || need+=(gcc)
+[ -f /usr/include/bpf/bpf_helpers.h ] || need+=(libbpf-dev)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need[*]} ..."

@@ -1,14 +1,17 @@
 using BpfSharp.Bench.Codegen;
+using BpfSharp.Bench.Maps;
 
 // One entry point, one subcommand per benchmark.
 return args.FirstOrDefault() switch
 {
     "codegen" => CodegenCommand.Run(args.Skip(1).ToArray()),
+    "maps" => MapsCommand.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: BpfSharp.Bench codegen [--repeat N] [--markdown]");
+    Console.Error.WriteLine("       BpfSharp.Bench maps [--ops N] [--quick] [--diag]");
     return 2;
 }

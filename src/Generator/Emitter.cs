@@ -45,61 +45,7 @@ internal static class Emitter
     internal static string SkeletonSource(ProgramClassModel model)
     {
         var w = Begin(model, null);
-        w.Line("/// <summary>Loads this class's programs into the kernel; dispose the result to unload them.</summary>");
-        w.Line("/// <param name=\"options\">Log level, pin path and other load options; null for the defaults.</param>");
-        w.Line("public static Skeleton Load(global::BpfSharp.Runtime.BpfLoadOptions? options = null) =>");
-        w.Line("    new Skeleton(global::BpfSharp.Runtime.BpfObject.Load(BpfObjectBytes, options));");
-        w.Line();
-        w.Line("/// <summary>The loaded object of " + model.ClassName + ": a typed property per program, and the links AttachAll made.</summary>");
-        w.Line(GeneratedCode);
-        w.Open("public sealed class Skeleton : global::System.IDisposable, global::System.IAsyncDisposable");
-        w.Line("private readonly global::System.Collections.Generic.List<global::BpfSharp.Runtime.BpfLink> _links = new();");
-        w.Line();
-        w.Open("internal Skeleton(global::BpfSharp.Runtime.BpfObject loaded)");
-        w.Line("Object = loaded;");
-        foreach (var program in model.Programs)
-            w.Line($"{program.MethodName} = loaded.Program(\"{program.MethodName}\");");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The loaded object, for lower-level access.</summary>");
-        w.Line("public global::BpfSharp.Runtime.BpfObject Object { get; }");
-        if (model.RuntimeHasMaps)
-        {
-            foreach (var map in model.Maps)
-            {
-                // TODO: expose map.RuntimeType (typed views such as BpfHashMap<K, V>) once the runtime has them.
-                w.Line();
-                w.Line($"/// <summary>The map declared by <c>{model.ClassName}.{map.Name}</c>.</summary>");
-                w.Line($"public global::BpfSharp.Runtime.BpfMap {map.Name} => Object.Map(\"{map.Name}\");");
-            }
-        }
-        foreach (var program in model.Programs)
-        {
-            w.Line();
-            w.Line($"/// <summary>The program compiled from <c>{model.ClassName}.{program.MethodName}</c> (section <c>{program.Section}</c>).</summary>");
-            w.Line($"public global::BpfSharp.Runtime.BpfProgram {program.MethodName} {{ get; }}");
-        }
-        w.Line();
-        w.Line("/// <summary>Attaches every program to the attach point its attribute names; the links live until Dispose.</summary>");
-        w.Open("public void AttachAll()");
-        foreach (var program in model.Programs)
-            w.Line($"_links.Add({program.MethodName}.Attach());");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Detaches every link, then closes the programs and maps.</summary>");
-        w.Open("public void Dispose()");
-        w.Line("for (int i = _links.Count - 1; i >= 0; i--)");
-        w.Line("    _links[i].Dispose();");
-        w.Line("_links.Clear();");
-        w.Line("Object.Dispose();");
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc cref=\"Dispose\"/>");
-        w.Open("public global::System.Threading.Tasks.ValueTask DisposeAsync()");
-        w.Line("Dispose();");
-        w.Line("return default;");
-        w.Close();
-        w.Close();
+        SkeletonWriter.Write(w, model);
         return End(model, w);
     }
 

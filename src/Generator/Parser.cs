@@ -24,9 +24,9 @@ internal static class Parser
     /// The class's result, from the cache when its fingerprint is unchanged. Of a class split over several
     /// declarations, only the one holding its first program (in source order) compiles it; the others yield null.
     /// </summary>
-    public static ParseResult? ParseClass(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
+    public static ParseResult? ParseClass(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
     {
-        string key = ClassFingerprint.Of(declaration, compilation, cancellationToken);
+        string key = ClassFingerprint.Of(declaration, compilation, cancellationToken) + "|" + cpu;
         if (ParseCache.TryGet(key, out var cached))
             return cached;
 
@@ -39,7 +39,7 @@ internal static class Parser
         {
             try
             {
-                result = Parse(type, programMethods, compilation, cancellationToken);
+                result = Parse(type, programMethods, compilation, cancellationToken, cpu);
             }
             catch (OperationCanceledException)
             {
@@ -56,7 +56,7 @@ internal static class Parser
         return result;
     }
 
-    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct)
+    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct, CpuVersion cpu)
     {
         var diagnostics = new List<DiagnosticInfo>();
         CheckPartialChain(type, diagnostics);
@@ -81,7 +81,7 @@ internal static class Parser
         var data = ClassData.Collect(type, compilation, ct);
         foreach (var diagnostic in data.Diagnostics)
             sink.Add(diagnostic);
-        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct);
+        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct, cpu);
         sink.AddDeduplicated(compiled.Diagnostics);
         if (sink.HasErrors)
             return new ParseResult(null, sink.Items.ToEquatableArray());
@@ -97,8 +97,10 @@ internal static class Parser
             Object: elf.ToEquatableArray(),
             EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null)
         {
-            Maps = data.Maps.Select(m => new MapModel(m.Name, m.Kind.RuntimeType)).ToEquatableArray(),
+            Maps = SkeletonMembers.Maps(type, data, compilation, ct),
+            Globals = SkeletonMembers.Globals(type, data),
             RuntimeHasMaps = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Map").Length > 0,
+            RuntimeHasGlobals = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Globals").Length > 0,
         };
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }

@@ -22,7 +22,9 @@ internal static class SubsetAnalysis
 
         foreach (var operation in body.DescendantsAndSelf())
         {
-            if (Reason(operation) is { } reason)
+            if (IsChecked(operation))
+                sink.Add(DiagnosticDescriptors.CheckedArithmetic, operation.Syntax.GetLocation(), operation.Syntax.ToString());
+            else if (Reason(operation) is { } reason)
                 Report(sink, operation.Syntax.GetLocation(), operation.Syntax.ToString(), reason);
         }
     }
@@ -63,8 +65,6 @@ internal static class SubsetAnalysis
                 return $"the static field '{field.Name}' holds a reference type; a program can only use maps and unmanaged (struct or primitive) globals";
         }
 
-        if (IsChecked(operation))
-            return "checked arithmetic throws on overflow and eBPF has no exceptions; use unchecked arithmetic and test the range";
         if (IsFloatingPoint(operation.Type) && !IsFloatingPoint(operation.Parent?.Type) && operation.Parent is not IArgumentOperation)
             return "eBPF has no floating point; use integers (fixed point, e.g. thousandths)";
         if (operation.Type?.SpecialType == SpecialType.System_String && operation.Parent?.Type?.SpecialType != SpecialType.System_String

@@ -20,13 +20,14 @@ internal static class BpfCompiler
         INamedTypeSymbol type,
         IReadOnlyList<(IMethodSymbol Method, ProgramSpec Spec)> programs,
         Compilation compilation,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CpuVersion cpu = CpuVersion.V3)
     {
         var result = new CompilationResult();
         var subprograms = new Subprograms();
         foreach (var (method, spec) in programs)
         {
-            var compiled = CompileMethod(method, spec.MethodName, compilation, result.Diagnostics, cancellationToken, subprograms);
+            var compiled = CompileMethod(method, spec.MethodName, compilation, result.Diagnostics, cancellationToken, subprograms, cpu);
             if (compiled is not null)
                 result.Programs.Add(compiled);
         }
@@ -35,7 +36,7 @@ internal static class BpfCompiler
         while (subprograms.Pending.Count > 0)
         {
             var (method, name) = subprograms.Pending.Dequeue();
-            var compiled = CompileMethod(method, name, compilation, result.Diagnostics, cancellationToken, subprograms);
+            var compiled = CompileMethod(method, name, compilation, result.Diagnostics, cancellationToken, subprograms, cpu);
             if (compiled is not null)
                 result.Subprograms.Add(compiled);
         }
@@ -44,13 +45,14 @@ internal static class BpfCompiler
 
     /// <summary>Compiles one method; on failure adds diagnostics and returns null. Internal faults become BPF9999.</summary>
     internal static CompiledFunction? CompileMethod(IMethodSymbol method, string name, Compilation compilation,
-        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, Subprograms? subprograms = null)
+        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, Subprograms? subprograms = null, CpuVersion cpu = CpuVersion.V3)
     {
         try
         {
             var ir = MethodLowering.Lower(method, name, compilation, diagnostics, cancellationToken, subprograms);
             if (ir is null)
                 return null;
+            ir.Cpu = cpu;
             PassPipeline.Optimize(ir);
             var function = CodeGenerator.Generate(ir);
             if (function.StackSize > FrameLayout.MaxStack && !Analysis.ProgramAnalyzer.IsDisabled(method.ContainingType))
@@ -64,6 +66,11 @@ internal static class BpfCompiler
         catch (OperationCanceledException)
         {
             throw;
+        }
+        catch (JumpOutOfRangeException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JumpOutOfRange, method.Locations.Length > 0 ? method.Locations[0] : null, method.Name));
+            return null;
         }
         catch (Exception e)
         {

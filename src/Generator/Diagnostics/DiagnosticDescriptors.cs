@@ -94,6 +94,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GplOnlyHelper = Error("BPF0203", "BpfSharp.Verifier",
         "GPL-only helper in a non-GPL program", "'{0}' calls the GPL-only helper {1}, but the class's license '{2}' is not GPL-compatible; declare [BpfLicense(\"GPL\")] (or \"Dual MIT/GPL\", \"Dual BSD/GPL\") or avoid the helper");
 
+    /// <summary>BPF0009: "'{0}' would throw on overflow; eBPF cannot throw, so checked arithmetic is not supported"</summary>
+    public static readonly DiagnosticDescriptor CheckedArithmetic = Error("BPF0009", "BpfSharp.Language",
+        "Checked arithmetic", "'{0}' would throw on overflow; eBPF cannot throw, so checked arithmetic and conversions are not supported (use unchecked)");
+
+    /// <summary>BPF0010: "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions"</summary>
+    public static readonly DiagnosticDescriptor JumpOutOfRange = Error("BPF0010", "BpfSharp.Language",
+        "Jump out of range for cpu v3", "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions. Split it into subprograms or set <BpfSharpCpu>v4</BpfSharpCpu> (kernel 6.6+).");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

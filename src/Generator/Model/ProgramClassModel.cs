@@ -27,8 +27,14 @@ internal sealed record ProgramClassModel(
     /// <summary>The class's maps, in declaration order.</summary>
     public EquatableArray<MapModel> Maps { get; init; } = EquatableArray<MapModel>.Empty;
 
+    /// <summary>The class's global variables the skeleton can expose, in declaration order.</summary>
+    public EquatableArray<GlobalModel> Globals { get; init; } = EquatableArray<GlobalModel>.Empty;
+
     /// <summary>Whether the runtime can open a loaded object's map by name (<c>BpfObject.Map</c>).</summary>
     public bool RuntimeHasMaps { get; init; }
+
+    /// <summary>Whether the runtime reads and writes a loaded object's globals (<c>BpfObject.Globals</c>).</summary>
+    public bool RuntimeHasGlobals { get; init; }
 
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") +
         string.Join(".", ContainingTypes.Select(TypeNameOf)) + (ContainingTypes.Count == 0 ? "" : ".") + ClassName;

@@ -66,7 +66,8 @@ public abstract class BpfKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValuePair<K
     /// <summary>Reads the whole map with BPF_MAP_LOOKUP_BATCH, <paramref name="batchSize"/> elements per call (one by one where unsupported).</summary>
     public List<KeyValuePair<K, V>> LookupBatch(int batchSize = 256, bool delete = false)
     {
-        var result = new List<KeyValuePair<K, V>>();
+        // Sized for a full map up front: growing a list of 64k pairs costs as much as the syscalls.
+        var result = new List<KeyValuePair<K, V>>((int)Math.Min(Map.MaxEntries, 1u << 16));
         if (!batchUnsupported)
         {
             try

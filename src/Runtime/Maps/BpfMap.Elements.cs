@@ -9,7 +9,7 @@ public sealed partial class BpfMap
     {
         CheckKey(key);
         CheckValue(value);
-        return Element(BpfCommand.MapLookupElem, key, value, flags, absentIsFalse: true);
+        return MapSyscalls.TryLookup(Fd, key, value, flags);
     }
 
     /// <summary>BPF_MAP_UPDATE_ELEM with <paramref name="flags"/>.</summary>
@@ -18,14 +18,14 @@ public sealed partial class BpfMap
     {
         CheckKey(key);
         CheckValue(value);
-        Element(BpfCommand.MapUpdateElem, key, value, (ulong)flags, absentIsFalse: false);
+        MapSyscalls.Update(Fd, key, value, (ulong)flags);
     }
 
     /// <summary>BPF_MAP_DELETE_ELEM; false if the key was absent.</summary>
     public bool Delete(ReadOnlySpan<byte> key)
     {
         CheckKey(key);
-        return Element(BpfCommand.MapDeleteElem, key, default, 0, absentIsFalse: true);
+        return MapSyscalls.TryDelete(Fd, key);
     }
 
     /// <summary>BPF_MAP_LOOKUP_AND_DELETE_ELEM (queue/stack pop, hash take); false if absent or empty.</summary>
@@ -60,13 +60,7 @@ public sealed partial class BpfMap
     }
 
     /// <summary>BPF_MAP_FREEZE: from now on the host cannot write the map (programs still can unless the map is read-only for them).</summary>
-    public void Freeze()
-    {
-        using var lease = Fd.Lease();
-        var attr = new MapFreezeAttr { MapFd = lease.Unsigned };
-        if (BpfSyscall.TryInvoke(BpfCommand.MapFreeze, ref attr, out int errno) < 0)
-            throw BpfSyscall.Failure(BpfCommand.MapFreeze, errno, $"on {this}.");
-    }
+    public void Freeze() => MapSyscalls.Freeze(Fd);
 
     private unsafe bool Element(BpfCommand command, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags, bool absentIsFalse)
     {

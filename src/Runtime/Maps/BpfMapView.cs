@@ -25,6 +25,9 @@ public abstract class BpfMapView : IDisposable
 
     public string Name => Map.Name;
 
+    /// <summary>The viewed map, so a view goes wherever a map is taken (another view's constructor, a reader).</summary>
+    public static implicit operator BpfMap(BpfMapView view) => view.Map;
+
     public void Dispose()
     {
         Map.Dispose();

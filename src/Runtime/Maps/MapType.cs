@@ -35,7 +35,9 @@ public enum MapType : uint
     TaskStorage = 29,
     BloomFilter = 30,
     UserRingBuffer = 31,
+    /// <summary>Linux 6.2+.</summary>
     CgroupStorageLocal = 32,
+    /// <summary>Linux 6.9+.</summary>
     Arena = 33,
 }
 

@@ -21,7 +21,7 @@ internal static class ObjectLoader
         try
         {
             if (spec.Btf is { } bytes)
-                btf = BtfUpload.TryLoad(bytes, out btfError);
+                btf = TryLoadBtf(bytes, out btfError);
             foreach (var objectMap in spec.ObjectMaps)
                 maps.Add(objectMap.Spec.Name, CreateMap(spec, objectMap.Spec, btf, options));
             foreach (var program in spec.Programs)
@@ -38,6 +38,21 @@ internal static class ObjectLoader
                 map.Dispose();
             btf?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>BTF the kernel rejects costs only type information, as with libbpf: the object loads without it.</summary>
+    private static BpfFd? TryLoadBtf(byte[] bytes, out string? error)
+    {
+        try
+        {
+            error = null;
+            return BtfLoader.Load(bytes);
+        }
+        catch (BpfException e) when (e is not BpfPermissionException)
+        {
+            error = e.Message;
+            return null;
         }
     }
 

@@ -61,7 +61,9 @@ internal sealed class BpfInterpreter
                     ulong src = x ? r[(int)i.Src] : (ulong)(long)i.Imm;
                     ulong dst = r[(int)i.Dst];
                     var op = (AluOp)(i.OpCode & 0xf0);
-                    ulong result = w64 ? Alu64(op, dst, src, i.Offset, x, r[(int)i.Src]) : Alu32(op, (uint)dst, (uint)src, i.Offset);
+                    ulong result = op == AluOp.End && !w64
+                        ? (x ? Swap(dst, i.Imm) : i.Imm == 64 ? dst : dst & ((1UL << i.Imm) - 1))
+                        : w64 ? Alu64(op, dst, op == AluOp.End ? (ulong)i.Imm : src, i.Offset, x, r[(int)i.Src]) : Alu32(op, (uint)dst, (uint)src, i.Offset);
                     r[(int)i.Dst] = result;
                     break;
                 }
@@ -156,6 +158,7 @@ internal sealed class BpfInterpreter
         AluOp.Or => dst | src, AluOp.And => dst & src, AluOp.Xor => dst ^ src,
         AluOp.Lsh => dst << (int)(src & 63), AluOp.Rsh => dst >> (int)(src & 63), AluOp.Arsh => (ulong)((long)dst >> (int)(src & 63)),
         AluOp.Neg => (ulong)(-(long)dst),
+        AluOp.End => Swap(dst, (int)src),
         AluOp.Mov when offset == 0 => src,
         AluOp.Mov => offset switch { 8 => (ulong)(sbyte)srcReg, 16 => (ulong)(short)srcReg, _ => (ulong)(int)srcReg },
         _ => throw new InvalidOperationException($"alu64 {op}"),
@@ -175,6 +178,14 @@ internal sealed class BpfInterpreter
         AluOp.Mov => offset switch { 8 => (uint)(sbyte)src, _ => (uint)(short)src },
         _ => throw new InvalidOperationException($"alu32 {op}"),
     };
+
+    /// <summary>The low <paramref name="bits"/> of <paramref name="v"/> byte-reversed, zero-extended.</summary>
+    private static ulong Swap(ulong v, int bits)
+    {
+        ulong r = 0;
+        for (int k = 0; k < bits / 8; k++, v >>= 8) r = (r << 8) | (v & 0xff);
+        return r;
+    }
 
     private static int SizeOf(Instruction i) => ((SizeCode)(i.OpCode & 0x18)) switch
     {

@@ -19,7 +19,7 @@ internal static class CompilerHarness
             .ToImmutableArray();
     });
 
-    public const string Usings = "using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices; using BpfSharp;\n";
+    public const string Usings = "using System; using System.Buffers.Binary; using System.Runtime.CompilerServices; using System.Runtime.InteropServices; using BpfSharp;\n";
 
     public static CSharpCompilation Compile(string source)
     {
@@ -35,7 +35,7 @@ internal static class CompilerHarness
         Usings + "public static unsafe partial class P {\n" + members + "\n}\n" + (extraTypes ?? "");
 
     /// <summary>Compiles every method of class P in <paramref name="members"/> whose name starts with "Prog" as a program.</summary>
-    public static CompilationResult CompileClass(string members, string? extraTypes = null)
+    public static CompilationResult CompileClass(string members, string? extraTypes = null, CpuVersion cpu = CpuVersion.V3)
     {
         var compilation = Compile(Source(members, extraTypes));
         var type = compilation.GetTypeByMetadataName("P")!;
@@ -43,13 +43,13 @@ internal static class CompilerHarness
             .Where(m => m.Name.StartsWith("Prog", StringComparison.Ordinal))
             .Select(m => (m, new ProgramSpec(m.Name, ProgramKind.RawTracepoint, "raw_tracepoint/sys_enter", "sys_enter", null)))
             .ToList();
-        return BpfCompiler.CompileClass(type, programs, compilation, CancellationToken.None);
+        return BpfCompiler.CompileClass(type, programs, compilation, CancellationToken.None, cpu);
     }
 
     /// <summary>Compiles one program and asserts that it compiled without diagnostics.</summary>
-    public static CompiledFunction CompileProgram(string members, string? extraTypes = null)
+    public static CompiledFunction CompileProgram(string members, string? extraTypes = null, CpuVersion cpu = CpuVersion.V3)
     {
-        var result = CompileClass(members, extraTypes);
+        var result = CompileClass(members, extraTypes, cpu);
         Assert.True(result.Diagnostics.Count == 0, "Diagnostics: " + string.Join("; ", result.Diagnostics.Select(d => d.Id + " " + string.Join(",", d.Arguments))));
         return Assert.Single(result.Programs);
     }

@@ -91,7 +91,7 @@ public class DiagnosticTests
     [InlineData("public static int Prog(int a) { var x = new int[4]; return x[a]; }")]
     [InlineData("public static int Prog(int a) { System.Console.WriteLine(a); return 0; }")]
     [InlineData("public static int Prog(int a) { checked { return a + 1; } }")]
-    [InlineData("public static int Prog(int a) { goto L; L: return a; }")]
+    [InlineData("public static int Prog(int a) { int? n = a; return n ?? 0; }")]
     [InlineData("public static int Prog(int a) { lock (typeof(P)) { return a; } }")]
     [InlineData("public static int Prog(int a) { foreach (var c in \"abc\") a += c; return a; }")]
     [InlineData("public static double Prog(double a) => a * 2;")]

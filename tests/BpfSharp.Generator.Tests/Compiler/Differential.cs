@@ -12,7 +12,9 @@ namespace BpfSharp.Generator.Tests.Compiler;
 /// </summary>
 internal static class Differential
 {
-    public static void Check(string members, string method, params long[][] inputs)
+    public static void Check(string members, string method, params long[][] inputs) => Check(CpuVersion.V3, members, method, inputs);
+
+    public static void Check(CpuVersion cpu, string members, string method, params long[][] inputs)
     {
         string source = CompilerHarness.Usings + "public static unsafe partial class P {\n" + members + "\n}\n";
         var compilation = CompilerHarness.Compile(source);
@@ -20,7 +22,7 @@ internal static class Differential
 
         var diagnostics = new List<DiagnosticInfo>();
         var result = BpfCompiler.CompileClass(symbol.ContainingType, new[] { (symbol, new ProgramSpec(method, ProgramKind.RawTracepoint, "s", "t", null)) },
-            compilation, CancellationToken.None);
+            compilation, CancellationToken.None, cpu);
         Assert.True(result.Diagnostics.Count == 0, "Diagnostics: " + string.Join("; ", result.Diagnostics.Select(d => d.Id + " " + string.Join(",", d.Arguments))));
         var compiled = result.Programs.Single();
 

@@ -13,7 +13,6 @@ public class DocsPageTests
     /// <summary>Declared on main but checked only on the compiler's branch so far: no page until the check exists.</summary>
     private static readonly string[] NotYetChecked = { };
 
-
     private static string DocsDirectory => Path.Combine(Repo.Root, "docs", "diagnostics");
 
     public static TheoryData<string> Ids()

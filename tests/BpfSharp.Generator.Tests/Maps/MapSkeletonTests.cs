@@ -12,7 +12,7 @@ public class MapSkeletonTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         var skeleton = result.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(".Skeleton.g.cs")).SourceText.ToString();
-        bool runtimeHasMaps = typeof(BpfSharp.Runtime.BpfObject).GetMethod("Map") is not null;
-        Assert.Equal(runtimeHasMaps, skeleton.Contains("public global::BpfSharp.Runtime.BpfMap Counts => Object.Map(\"Counts\");"));
+        Assert.Contains("public global::BpfSharp.Runtime.BpfHashMap<uint, ulong> Counts { get; }", skeleton);
+        Assert.Contains("Counts = new global::BpfSharp.Runtime.BpfHashMap<uint, ulong>(loaded.Map(\"Counts\"));", skeleton);
     }
 }

@@ -48,7 +48,9 @@ public sealed class EventTests
         }
 
         ulong produced = stats[0], dropped = stats[1];
+        TestContext.Current.TestOutputHelper?.WriteLine($"produced {produced}, consumed {consumed}, dropped {dropped}");
         Assert.Equal(events, produced);
+        Assert.True(consumed > 0 && dropped > 0, "the ring is sized so that both reading and dropping happen");
         Assert.Equal((long)produced, consumed + (long)dropped);
         Assert.Equal(consumed, reader.Consumed);
         Assert.True(ordered, "records arrived out of order");
@@ -86,21 +88,22 @@ public sealed class EventTests
         obj.Program("emit").TestRun(new TestRunOptions { Data = Packet, Repeat = 10_000 });
         var sequences = new List<ulong>();
         long lostReported = 0;
-        reader.Consume((_, sample) =>
+        void Drain() => reader.Consume((_, sample) =>
         {
             sequences.Add(PerfBufferReader<ulong>.Decode(sample));
             return true;
         }, (_, lost) => lostReported += (long)lost);
-        // A lost count is written into the ring only once space frees up: one more output after draining delivers it.
-        obj.Program("emit").TestRun(new TestRunOptions { Data = Packet });
-        reader.Consume((_, sample) =>
+        Drain();
+        // A CPU's lost count is written into its ring only with its next output once there is room, and the test
+        // thread may have moved to another CPU: emit single events until every failed output has been reported.
+        for (int i = 0; i < 200 && reader.Lost < (long)stats[1]; i++)
         {
-            sequences.Add(PerfBufferReader<ulong>.Decode(sample));
-            return true;
-        }, (_, lost) => lostReported += (long)lost);
+            obj.Program("emit").TestRun(new TestRunOptions { Data = Packet });
+            Drain();
+        }
 
         ulong produced = stats[0], failed = stats[1];
-        Assert.Equal(10_001UL, produced);
+        Assert.True(produced > 10_000, "the single runs count too");
         Assert.True(failed > 0, "a one-page ring should overflow");
         Assert.Equal((long)produced, sequences.Count + (long)failed);
         Assert.Equal((long)failed, reader.Lost);

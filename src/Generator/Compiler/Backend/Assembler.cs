@@ -8,9 +8,13 @@ namespace BpfSharp.Generator.Compiler.Backend;
 /// 16 bits (an unconditional one becomes the cpu v4 32-bit <c>gotol</c>; a conditional one jumps over it),
 /// and records line entries and call relocations at their final slots.
 /// </summary>
+internal sealed class JumpOutOfRangeException : System.Exception
+{
+}
+
 internal static class Assembler
 {
-    public static CompiledFunction Assemble(string name, List<MachineInst> code, int stackSize)
+    public static CompiledFunction Assemble(string name, List<MachineInst> code, int stackSize, CpuVersion cpu = CpuVersion.V4)
     {
         var longJumps = new HashSet<MachineInst>();
         while (true)
@@ -23,6 +27,7 @@ internal static class Assembler
                 int distance = labelSlot[m.Block] - (slotOf[m] + 1);
                 if (distance < short.MinValue || distance > short.MaxValue)
                 {
+                    if (cpu < CpuVersion.V4) throw new JumpOutOfRangeException();
                     longJumps.Add(m);
                     widened = true;
                 }

@@ -8,11 +8,12 @@ internal static class CodeGenerator
     public static CompiledFunction Generate(IrFunction f)
     {
         CallingConvention.Apply(f);
+        if (f.Cpu < CpuVersion.V4) SignedDivision.Apply(f);
         Legalizer.Apply(f);
         var assignment = RegisterAllocator.Allocate(f);
         int stackSize = FrameLayout.Assign(f);
         var code = InstructionSelector.Select(f, assignment);
         Peephole.Run(code);
-        return Assembler.Assemble(f.Name, code, stackSize);
+        return Assembler.Assemble(f.Name, code, stackSize, f.Cpu);
     }
 }

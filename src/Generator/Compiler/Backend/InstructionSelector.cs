@@ -60,12 +60,25 @@ internal sealed class InstructionSelector
                 break;
             case IrOp.SignExtend:
             {
-                // cpu v4 MOVSX: the offset field holds the source width.
                 var src = i.A.IsConst ? Materialized(R(i.Dst), i.A) : R(i.A);
+                if (_f.Cpu < CpuVersion.V4)
+                {
+                    // cpu v3: shift the sign bit to the top and arithmetic-shift it back.
+                    int shift = (i.Width == Width.W64 ? 64 : 32) - i.Bits;
+                    MoveInto(R(i.Dst), Operand.R(i.A.IsConst ? i.Dst : i.A.Reg), i.Width, zeroExtend: false);
+                    Add(Alu(i.Width, AluOp.Lsh, R(i.Dst), shift));
+                    Add(Alu(i.Width, AluOp.Arsh, R(i.Dst), shift));
+                    break;
+                }
+                // cpu v4 MOVSX: the offset field holds the source width.
                 var mov = i.Width == Width.W64 ? Asm.Asm.Mov64(R(i.Dst), src) : Asm.Asm.Mov32(R(i.Dst), src);
                 Add(mov with { Offset = (short)i.Bits });
                 break;
             }
+            case IrOp.ByteSwap:
+                MoveInto(R(i.Dst), i.A, Width.W64, zeroExtend: false);
+                Add(Asm.Asm.ToBigEndian(R(i.Dst), i.Bits));
+                break;
             case IrOp.Load:
             {
                 var (baseReg, offset) = Address(i);

@@ -48,6 +48,7 @@ internal static class RegisterAllocator
         }
 
         var partners = MovePartners(f);
+        var uses = Passes.UseCounts.Compute(f);
         var order = Enumerable.Range(0, f.RegisterCount)
             .Where(v => !f.Fixed.ContainsKey(v) && live.IsLive(v))
             .OrderBy(v => live.Start[v]).ThenBy(v => v);
@@ -55,7 +56,15 @@ internal static class RegisterAllocator
         {
             int start = live.Start[v], end = live.End[v];
             int chosen = -1;
-            if (partners.TryGetValue(v, out var hints))
+            partners.TryGetValue(v, out var hints);
+            // A chain of moves and operations ending in a pinned register (the result in R0, an argument in R1):
+            // computing the whole chain in that register removes every copy along it.
+            // Only a value read once flows down the chain; one read twice (x in x &lt;&lt; 7 | x &gt;&gt; 25) would need a copy anyway.
+            if (uses.Uses[v] == 1)
+                foreach (int reg in ChainTargets(v, partners, f, 4))
+                    if (IsFree(occupied[reg], start, end)) { chosen = reg; break; }
+
+            if (chosen < 0 && hints is not null)
             {
                 foreach (int h in hints)
                 {
@@ -75,6 +84,28 @@ internal static class RegisterAllocator
         }
 
         return null;
+    }
+
+    /// <summary>Machine registers of pinned registers reachable from <paramref name="v"/> through move/operation partners, nearest first.</summary>
+    private static IEnumerable<int> ChainTargets(int v, Dictionary<int, List<int>> partners, IrFunction f, int depth)
+    {
+        var seen = new HashSet<int> { v };
+        var frontier = new List<int> { v };
+        for (int d = 0; d < depth && frontier.Count > 0; d++)
+        {
+            var next = new List<int>();
+            foreach (int x in frontier)
+            {
+                if (!partners.TryGetValue(x, out var list)) continue;
+                foreach (int p in list)
+                {
+                    if (!seen.Add(p)) continue;
+                    if (f.Fixed.TryGetValue(p, out int reg)) yield return reg;
+                    else next.Add(p);
+                }
+            }
+            frontier = next;
+        }
     }
 
     /// <summary>Whether [start, end] overlaps nothing already on the register.</summary>
@@ -125,8 +156,11 @@ internal static class RegisterAllocator
         // Weaker hints last: dst = a op b is emitted as dst = a; dst op= b, so sharing a's register saves the copy.
         foreach (var block in f.Blocks)
             foreach (var inst in block.Insts)
-                if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg && inst.A.IsReg)
+                if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg or IrOp.ByteSwap && inst.A.IsReg)
+                {
                     Add(inst.Dst, inst.A.Reg);
+                    Add(inst.A.Reg, inst.Dst);
+                }
 
         return partners;
     }

@@ -20,6 +20,7 @@ internal static class VerifierNotation
                 string d = p + (int)i.Dst;
                 string s = x ? p + (int)i.Src : I(i.Imm);
                 if (op == AluOp.Neg) return $"{d} = -{d}";
+                if (op == AluOp.End) return $"r{(int)i.Dst} = {(cls == InstructionClass.Alu64 ? "bswap" : x ? "be" : "le")}{I(i.Imm)} r{(int)i.Dst}";
                 if (op == AluOp.Mov && i.Offset != 0) return $"{d} = (s{i.Offset}){p}{(int)i.Src}";
                 if (op == AluOp.Mov) return $"{d} = {s}";
                 string sign = i.Offset == 1 ? "s" : "";

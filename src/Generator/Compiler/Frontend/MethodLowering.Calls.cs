@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace BpfSharp.Generator.Compiler.Frontend;
 
 /// <summary>An inlined call being lowered: where its returns put the value and where they continue.</summary>
-internal sealed record InlineFrame(IMethodSymbol Method, int Result, IrBlock Exit);
+internal sealed record InlineFrame(IMethodSymbol Method, int Result, IrBlock Exit, int ResultSlot = -1);
 
 internal sealed partial class MethodLowering
 {
@@ -24,7 +24,8 @@ internal sealed partial class MethodLowering
         target.IsStatic && target.MethodKind == MethodKind.Ordinary && target.DeclaringSyntaxReferences.Length > 0
         && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _compilation.Assembly);
 
-    private Value LowerUserCall(IInvocationOperation invocation)
+    /// <summary>Calls a user method; a struct result goes to <paramref name="resultSlot"/>.</summary>
+    private Value LowerUserCall(IInvocationOperation invocation, int resultSlot = -1)
     {
         var target = invocation.TargetMethod;
         if (CallGraph.IsRecursive(target, _compilation, _cancellationToken, out var through))
@@ -33,7 +34,14 @@ internal sealed partial class MethodLowering
             return Value.Const(0, IntType.Long);
         }
 
-        var returnType = target.ReturnsVoid ? IntType.Long : IntType.From(target.ReturnType);
+        bool structResult = ReturnsStruct(target);
+        if (structResult && resultSlot < 0)
+        {
+            // The result is discarded (or used where a struct value is not expected): it still needs a home.
+            var layout = StructOf(target.ReturnType)!;
+            resultSlot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+        }
+        var returnType = target.ReturnsVoid || structResult ? IntType.Long : IntType.From(target.ReturnType);
         if (returnType is null)
             return Unsupported(invocation, $"calls returning '{target.ReturnType.ToDisplayString()}' are not supported");
         if (!MethodBody.TryGet(target, _compilation, _cancellationToken, out var body))
@@ -44,18 +52,27 @@ internal sealed partial class MethodLowering
         bool inline = (implementation & NoInlining) == 0
             && (hasRefParameters || (implementation & AggressiveInlining) != 0 || IsSmall(body));
         if (inline)
-            return Inline(invocation, target, body, returnType.Value);
+            return Inline(invocation, target, body, returnType.Value, resultSlot);
 
-        var args = new Operand[invocation.Arguments.Length];
+        int first = structResult ? 1 : 0;
+        var args = new Operand[invocation.Arguments.Length + first];
         if (args.Length > 5)
             return Unsupported(invocation, "eBPF functions take at most 5 arguments");
-        foreach (var argument in invocation.Arguments)
+        // Arguments are evaluated in source order, as C# does.
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Syntax.SpanStart))
         {
+            if (AddressArgument(argument) is { } address)
+            {
+                args[first + argument.Parameter!.Ordinal] = Snapshot(new Value(address, IntType.ULong)).Operand;
+                continue;
+            }
             var parameterType = IntType.From(argument.Parameter!.Type);
             if (parameterType is null)
                 return Unsupported(argument, $"arguments of type '{argument.Parameter.Type.ToDisplayString()}' are not supported");
-            args[argument.Parameter.Ordinal] = Convert(LowerExpression(argument.Value), parameterType.Value, argument).Operand;
+            args[first + argument.Parameter.Ordinal] = Snapshot(Convert(LowerExpression(argument.Value), parameterType.Value, argument)).Operand;
         }
+        if (structResult)
+            args[0] = Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = resultSlot }));
 
         string name = _subprograms.Request(target);
         int v = Def(new IrInst(IrOp.CallLocal) { Symbol = name, Args = args });
@@ -67,19 +84,30 @@ internal sealed partial class MethodLowering
         body.IsExpression || (body.Operation is IBlockOperation block && block.Operations.Length <= 4
             && !block.Descendants().Any(o => o is ILoopOperation));
 
-    private Value Inline(IInvocationOperation invocation, IMethodSymbol target, MethodBody body, IntType returnType)
+    private Value Inline(IInvocationOperation invocation, IMethodSymbol target, MethodBody body, IntType returnType, int resultSlot)
     {
         // Arguments are evaluated in the caller, in order, before the callee's parameters are bound.
         var bindings = new List<(IParameterSymbol Parameter, Local Local, Value Value)>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Syntax.SpanStart))
         {
             var parameter = argument.Parameter!;
+            if (StructOf(parameter.Type) is { } structLayout)
+            {
+                // By value: the callee gets its own copy; by reference: the caller's storage.
+                var at = parameter.RefKind == RefKind.None ? CopyToNewSlot(structLayout, argument.Value) : StructAddress(Declared(argument.Value));
+                if (at is { } structAt)
+                    _structPlaces[parameter] = structAt.Slot >= 0 || structAt.Base.IsConst ? structAt : (Snapshot(new Value(structAt.Base, IntType.ULong)).Operand, -1, structAt.Offset);
+                else
+                    Unsupported(argument, "this struct cannot be passed by reference");
+                continue;
+            }
             if (parameter.RefKind != RefKind.None)
             {
                 // A ref parameter aliases the caller's variable: the callee uses the same storage.
-                if (TryGetLocal(argument.Value, out var aliased))
+                var referenced = Declared(argument.Value);
+                if (TryGetLocal(referenced, out var aliased))
                     _locals[parameter] = aliased;
-                else if (LowerMemoryPlace(argument.Value) is { } place)
+                else if (LowerMemoryPlace(referenced) is { } place)
                     _refParameters[parameter] = place;
                 else
                     Unsupported(argument, "only locals, parameters and fields can be passed by reference");
@@ -104,7 +132,7 @@ internal sealed partial class MethodLowering
             WriteLocal(local, value);
         }
 
-        var frame = new InlineFrame(target, Function.NewReg(), NewBlock());
+        var frame = new InlineFrame(target, Function.NewReg(), NewBlock(), resultSlot);
         _inlined.Push(frame);
         if (body.IsExpression)
             LowerExpressionBody(body.Operation);

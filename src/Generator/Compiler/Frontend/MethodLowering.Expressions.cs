@@ -45,6 +45,8 @@ internal sealed partial class MethodLowering
                 return LowerSwitchExpression(switchExpression);
             case IIsPatternOperation:
                 return MaterializeCondition(operation);
+            case IInlineArrayAccessOperation access when IntType.From(access.Type) is not null:
+                return ReadPlace(LowerMemoryPlace(access), access);
             case IAddressOfOperation addressOf:
                 return LowerAddressOf(addressOf);
             case ISizeOfOperation sizeOf when StructLayout.SizeOf(sizeOf.TypeOperand) is { } size:
@@ -122,7 +124,7 @@ internal sealed partial class MethodLowering
     private Value LowerConversion(IConversionOperation conversion)
     {
         if (conversion.IsChecked)
-            return Unsupported(conversion, "checked conversions are not supported (they would throw)");
+            return Checked(conversion);
         var target = IntType.From(conversion.Type);
         if (target is null)
             return Unsupported(conversion, $"conversion to '{conversion.Type?.ToDisplayString()}' is not supported");

@@ -26,6 +26,8 @@ internal sealed partial class MethodLowering
             return LowerUserCall(invocation);
         if (TryLowerContextRead(invocation) is { } contextRead)
             return contextRead;
+        if (TryLowerIntrinsic(invocation) is { } intrinsic)
+            return intrinsic;
         if (target.Name == "Arg" && target.ContainingType.Name == "RawTracepointContext" && invocation.Instance is { } context)
             return LowerRawTracepointArg(invocation, context);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");

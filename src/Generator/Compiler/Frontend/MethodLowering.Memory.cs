@@ -32,6 +32,7 @@ internal sealed partial class MethodLowering
                 IVariableDeclaratorOperation { Symbol.IsRef: true, Initializer: { } init } => init.Value,
                 _ => null,
             };
+            if (referenced is IDeclarationExpressionOperation { Expression: var declared }) referenced = declared;
             if (referenced is ILocalReferenceOperation l) _addressTaken.Add(l.Local);
             if (referenced is IParameterReferenceOperation p) _addressTaken.Add(p.Parameter);
         }
@@ -46,6 +47,8 @@ internal sealed partial class MethodLowering
             return Value.Const(ToLong(symbol.ConstantValue), constType);
         if (symbol.IsStatic && symbol.IsReadOnly && IntType.From(symbol.Type) is { } type && StaticInitializer(symbol) is { } value)
             return Value.Const(value, type);
+        if (symbol.IsFixedSizeBuffer && field.Instance is { } owner && FieldAddress(owner, symbol) is { } buffer)
+            return AddressValue(buffer);
         var place = LowerMemoryPlace(field);
         if (place is null)
             return Unsupported(field, "only const and static readonly fields with constant initializers, and fields of structs, can be read");
@@ -90,6 +93,8 @@ internal sealed partial class MethodLowering
                 return FieldAddress(instance, field.Field) is { } at ? Place.At(at.Base, at.Slot, at.Offset, fieldType) : null;
             case IParenthesizedOperation paren:
                 return LowerMemoryPlace(paren.Operand);
+            case IInlineArrayAccessOperation access when IntType.From(access.Type) is { } elementType:
+                return InlineArrayElement(access) is { } element ? Place.At(element.Base, element.Slot, element.Offset, elementType) : null;
             case { Kind: OperationKind.None } when IntType.From(target.Type) is { } type:
                 return PointerPlace(target, type);
             case IParameterReferenceOperation { Parameter: var p } when _refParameters.TryGetValue(p, out var bound):
@@ -112,10 +117,18 @@ internal sealed partial class MethodLowering
                 return (default, s.Slot, 0);
             case IParameterReferenceOperation { Parameter: var p } when _structs.TryGetValue(p, out var s):
                 return (default, s.Slot, 0);
+            case IParameterReferenceOperation { Parameter: var p } when _structPlaces.TryGetValue(p, out var at):
+                return at;
+            case ILocalReferenceOperation { Local: var l } when _structPlaces.TryGetValue(l, out var at):
+                return at;
+            case IInvocationOperation call:
+                return LowerStructCall(call);
             case IFieldReferenceOperation { Instance: { } inner } f:
                 return FieldAddress(inner, f.Field);
             case IParenthesizedOperation paren:
                 return StructAddress(paren.Operand);
+            case IInlineArrayAccessOperation access:
+                return InlineArrayElement(access);
             case { Kind: OperationKind.None }:
                 return PointerAddress(instance);
             default:
@@ -146,6 +159,8 @@ internal sealed partial class MethodLowering
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol pointer
                 && StructLayout.SizeOf(pointer.PointedAtType) is { } element:
             {
+                if (FixedBufferElement(children[0], children[1]) is { } bufferElement)
+                    return bufferElement;
                 var basePointer = LowerExpression(children[0]);
                 var index = LowerExpression(children[1]);
                 if (index.Operand.IsConst)
@@ -197,7 +212,12 @@ internal sealed partial class MethodLowering
             Unsupported(declarator, "a ref local needs an initializer");
             return;
         }
-        if (TryGetLocal(initializer.Value, out var aliased))
+        if (StructOf(declarator.Symbol.Type) is not null)
+        {
+            if (StructAddress(initializer.Value) is { } structAt) _structPlaces[declarator.Symbol] = structAt;
+            else Unsupported(declarator, "a ref local of a struct must refer to a struct local, parameter, field or pointed-to struct");
+        }
+        else if (TryGetLocal(initializer.Value, out var aliased))
             _locals[declarator.Symbol] = aliased;
         else if (LowerMemoryPlace(initializer.Value) is { } place)
             _refParameters[declarator.Symbol] = place;
@@ -215,30 +235,42 @@ internal sealed partial class MethodLowering
         }
         int slot = Function.NewSlot((layout.Size + 7) & ~7, 8);
         _structs[declarator.Symbol] = (slot, layout);
+        // Without an initializer the slot is zeroed anyway: copying the struct later reads its padding,
+        // and the verifier rejects reads of stack bytes never written.
         if (initializer is not null)
             InitializeStruct(slot, 0, layout, initializer.Value);
+        else
+            ZeroSlot(slot, 0, layout.Size);
     }
 
     /// <summary>Fills a struct in place from default, new S(), new S { F = v }, or a copy of another struct.</summary>
-    private void InitializeStruct(int slot, int offset, StructLayout layout, IOperation value)
+    private void InitializeStruct(int slot, int offset, StructLayout layout, IOperation value) => InitializeStruct((default, slot, offset), layout, value);
+
+    private void InitializeStruct((Operand Base, int Slot, int Offset) to, StructLayout layout, IOperation value)
     {
+        int slot = to.Slot, offset = to.Offset;
         while (value is IConversionOperation { Conversion.IsIdentity: true } or IConversionOperation { Operand: IDefaultValueOperation })
             value = ((IConversionOperation)value).Operand;
         switch (value)
         {
             case IDefaultValueOperation:
             case IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }:
-                ZeroSlot(slot, offset, layout.Size);
+                ZeroMemory(to, layout.Size);
                 return;
             case IObjectCreationOperation { Arguments.Length: 0, Initializer: { } init }:
-                ZeroSlot(slot, offset, layout.Size);
+                ZeroMemory(to, layout.Size);
                 foreach (var member in init.Initializers)
                 {
-                    if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol field } } assignment
+                    if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol nested } } nestedAssignment
+                        && layout.Offsets.TryGetValue(nested, out int nestedAt) && StructOf(nested.Type) is { } nestedLayout)
+                    {
+                        StoreStruct((to.Base, slot, offset + nestedAt), nestedLayout, nestedAssignment.Value);
+                    }
+                    else if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol field } } assignment
                         && layout.Offsets.TryGetValue(field, out int at) && IntType.From(field.Type) is { } type)
                     {
                         var v = Convert(LowerExpression(assignment.Value), type, assignment);
-                        Emit(new IrInst(IrOp.Store) { Slot = slot, Offset = offset + at, Size = type.Size, A = v.Operand });
+                        Emit(new IrInst(IrOp.Store) { Base = to.Base, Slot = slot, Offset = offset + at, Size = type.Size, A = v.Operand });
                     }
                     else
                     {
@@ -249,7 +281,7 @@ internal sealed partial class MethodLowering
             default:
                 if (StructAddress(value) is { } source)
                 {
-                    CopyMemory((default, slot, offset), source, layout.Size);
+                    CopyMemory(to, source, layout.Size);
                     return;
                 }
                 Unsupported(value, "this struct initializer is not supported");
@@ -257,12 +289,14 @@ internal sealed partial class MethodLowering
         }
     }
 
-    private void ZeroSlot(int slot, int offset, int size)
+    private void ZeroSlot(int slot, int offset, int size) => ZeroMemory((default, slot, offset), size);
+
+    private void ZeroMemory((Operand Base, int Slot, int Offset) to, int size)
     {
         for (int at = 0; at < size;)
         {
-            int chunk = size - at >= 8 && (offset + at) % 8 == 0 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
-            Emit(new IrInst(IrOp.Store) { Slot = slot, Offset = offset + at, Size = (MemSize)chunk, A = Operand.C(0) });
+            int chunk = size - at >= 8 && (to.Offset + at) % 8 == 0 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
+            Emit(new IrInst(IrOp.Store) { Base = to.Base, Slot = to.Slot, Offset = to.Offset + at, Size = (MemSize)chunk, A = Operand.C(0) });
             at += chunk;
         }
     }
@@ -283,12 +317,7 @@ internal sealed partial class MethodLowering
         var layout = assignment.Target.Type is { } t ? StructLayout.Of(t) : null;
         if (layout is null || StructAddress(assignment.Target) is not { } to)
             return Unsupported(assignment, $"assigning values of type '{assignment.Target.Type?.ToDisplayString()}' is not supported");
-        if (to.Slot >= 0 && assignment.Value is IDefaultValueOperation or IObjectCreationOperation or IConversionOperation { Operand: IDefaultValueOperation })
-            InitializeStruct(to.Slot, to.Offset, layout, assignment.Value);
-        else if (StructAddress(assignment.Value) is { } from)
-            CopyMemory(to, from, layout.Size);
-        else
-            Unsupported(assignment.Value, "this struct value is not supported");
+        StoreStruct(to, layout, assignment.Value);
         return Value.Const(0, IntType.Long);
     }
 

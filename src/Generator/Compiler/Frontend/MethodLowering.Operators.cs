@@ -27,7 +27,7 @@ internal sealed partial class MethodLowering
         if (binary.OperatorMethod is not null && binary.OperatorMethod.MethodKind == MethodKind.UserDefinedOperator)
             return Unsupported(binary, "user-defined operators are not supported");
         if (binary.IsChecked)
-            return Unsupported(binary, "checked arithmetic is not supported (it would throw)");
+            return Checked(binary);
         var kind = binary.OperatorKind;
         if (IsComparison(kind) || kind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
             return MaterializeCondition(binary);
@@ -101,7 +101,7 @@ internal sealed partial class MethodLowering
             case UnaryOperatorKind.Plus:
                 return Convert(operand, resultType, unary);
             case UnaryOperatorKind.Minus:
-                if (unary.IsChecked) return Unsupported(unary, "checked arithmetic is not supported (it would throw)");
+                if (unary.IsChecked) return Checked(unary);
                 return Convert(new Value(Operand.R(Def(new IrInst(IrOp.Neg) { A = operand.Operand, Width = type.Width })), type), resultType, unary);
             case UnaryOperatorKind.BitwiseNegation:
                 var t = IntType.From(unary.Operand.Type) is { Bits: < 32 } small && unary.Operand.Type!.TypeKind == TypeKind.Enum ? small : type;
@@ -168,7 +168,7 @@ internal sealed partial class MethodLowering
         if (compound.OperatorMethod is not null && compound.OperatorMethod.MethodKind == MethodKind.UserDefinedOperator)
             return Unsupported(compound, "user-defined operators are not supported");
         if (compound.IsChecked)
-            return Unsupported(compound, "checked arithmetic is not supported (it would throw)");
+            return Checked(compound);
         var targetType = IntType.From(compound.Target.Type);
         if (targetType is null)
             return Unsupported(compound, $"compound assignment to '{compound.Target.Type?.ToDisplayString()}' is not supported");
@@ -183,7 +183,7 @@ internal sealed partial class MethodLowering
     private Value LowerIncrement(IIncrementOrDecrementOperation increment, bool resultUsed)
     {
         if (increment.IsChecked)
-            return Unsupported(increment, "checked arithmetic is not supported (it would throw)");
+            return Checked(increment);
         var targetType = IntType.From(increment.Target.Type);
         if (targetType is null)
             return Unsupported(increment, $"++/-- on '{increment.Target.Type?.ToDisplayString()}' is not supported");

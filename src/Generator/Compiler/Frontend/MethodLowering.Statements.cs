@@ -33,6 +33,8 @@ internal sealed partial class MethodLowering
                 MarkLine(statement.Syntax);
                 if (ret.ReturnedValue is null)
                     EmitReturn(Operand.C(0));
+                else if (ReturnsStruct(CurrentMethod))
+                    LowerStructReturn(ret.ReturnedValue);
                 else
                     EmitReturn(Convert(LowerExpression(ret.ReturnedValue), ReturnType(), ret.ReturnedValue).Operand);
                 break;
@@ -42,9 +44,26 @@ internal sealed partial class MethodLowering
             case IWhileLoopOperation or IForLoopOperation:
                 LowerLoop((ILoopOperation)statement);
                 break;
+            case IForEachLoopOperation forEach:
+                LowerForEach(forEach);
+                break;
             case ISwitchOperation switchStatement:
                 LowerSwitch(switchStatement);
                 break;
+            case ILabeledOperation labeled:
+                StartBlock(LabelBlock(labeled.Label));
+                if (labeled.Operation is not null) LowerStatement(labeled.Operation);
+                break;
+            case IBranchOperation { BranchKind: BranchKind.GoTo } jump:
+            {
+                MarkLine(statement.Syntax);
+                var label = LabelBlock(jump.Target);
+                // A backward goto is a loop the compiler cannot bound; the verifier would reject it at load time.
+                if (Function.Blocks.Contains(label))
+                    Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, statement, "a backward goto forms a loop without a provable bound");
+                EmitJump(label);
+                break;
+            }
             case IBranchOperation branch when branch.BranchKind is BranchKind.Break or BranchKind.Continue:
                 MarkLine(statement.Syntax);
                 if (_labels.TryGetValue(branch.Target, out var target))
@@ -58,6 +77,13 @@ internal sealed partial class MethodLowering
                 Unsupported(statement, $"the statement kind '{statement.Kind}' is not supported");
                 break;
         }
+    }
+
+    private IrBlock LabelBlock(ILabelSymbol label)
+    {
+        if (!_labels.TryGetValue(label, out var block))
+            _labels[label] = block = NewBlock();
+        return block;
     }
 
     /// <summary>Lowers an expression evaluated only for its side effects.</summary>
@@ -110,6 +136,11 @@ internal sealed partial class MethodLowering
         // The verifier twins need the unbounded loop in the object to prove the kernel refuses it too.
         if (!LoopBounds.IsProvablyBounded(loop, out string why) && !Analysis.ProgramAnalyzer.IsDisabled(_method.ContainingType))
             Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, loop, why);
+        if (loop is IForLoopOperation forLoop && LoopUnrolling.Plan(forLoop) is { } plan)
+        {
+            LowerUnrolled(forLoop, plan.Counter, plan.Values);
+            return;
+        }
 
         var header = NewBlock();
         var body = NewBlock();
@@ -169,6 +200,24 @@ internal sealed partial class MethodLowering
             else if (negate) LowerCondition(c, whenFalse, whenTrue);
             else LowerCondition(c, whenTrue, whenFalse);
         }
+    }
+
+    /// <summary>One copy of the body per iteration, the counter a constant in each; continue goes to the next copy.</summary>
+    private void LowerUnrolled(IForLoopOperation loop, ILocalSymbol counter, List<long> values)
+    {
+        foreach (var s in loop.Before) LowerStatement(s);
+        var exit = NewBlock();
+        _labels[loop.ExitLabel] = exit;
+        var local = _locals[counter];
+        foreach (long value in values)
+        {
+            var next = NewBlock();
+            _labels[loop.ContinueLabel] = next;
+            WriteLocal(local, Value.Const(value, local.Type));
+            LowerStatement(loop.Body);
+            StartBlock(next);
+        }
+        StartBlock(exit);
     }
 
     private void LowerSwitch(ISwitchOperation switchStatement)

@@ -64,6 +64,13 @@ internal sealed partial class MethodLowering
     private void LowerParameters()
     {
         int index = 0;
+        if (ReturnsStruct(_method))
+        {
+            int hidden = Function.NewFixedReg(1);
+            Function.Params.Add(hidden);
+            _returnPointer = KeepIncoming(hidden);
+            index++;
+        }
         foreach (var p in _method.Parameters)
         {
             int incoming = Function.NewFixedReg(1 + index);
@@ -71,6 +78,20 @@ internal sealed partial class MethodLowering
             if (index > 5)
             {
                 Unsupported(p.Locations.Length > 0 ? p.Locations[0] : null, p.Name, "eBPF functions take at most 5 arguments");
+                continue;
+            }
+
+            // Structs and by-reference parameters arrive as pointers into the caller's stack.
+            if (StructOf(p.Type) is not null && !IsContext(p.Type))
+            {
+                Function.Params.Add(incoming);
+                _structPlaces[p] = (KeepIncoming(incoming), -1, 0);
+                continue;
+            }
+            if (p.RefKind != RefKind.None && IntType.From(p.Type) is { } referenced)
+            {
+                Function.Params.Add(incoming);
+                _refParameters[p] = Place.At(KeepIncoming(incoming), 0, referenced);
                 continue;
             }
 
@@ -96,7 +117,11 @@ internal sealed partial class MethodLowering
     private void LowerExpressionBody(IOperation operation)
     {
         MarkLine(operation.Syntax);
-        if (CurrentMethod.ReturnsVoid)
+        if (ReturnsStruct(CurrentMethod))
+        {
+            LowerStructReturn(operation);
+        }
+        else if (CurrentMethod.ReturnsVoid)
         {
             LowerEffect(operation);
             EmitReturn(Operand.C(0));
@@ -177,6 +202,12 @@ internal sealed partial class MethodLowering
     private Value Unsupported(IOperation operation, string reason)
     {
         Unsupported(operation.Syntax.GetLocation(), Shorten(operation.Syntax.ToString()), reason);
+        return Value.Const(0, IntType.Long);
+    }
+
+    private Value Checked(IOperation operation)
+    {
+        Report(Diagnostics.DiagnosticDescriptors.CheckedArithmetic, operation, Shorten(operation.Syntax.ToString()));
         return Value.Const(0, IntType.Long);
     }
 

@@ -23,6 +23,19 @@ internal sealed class StructLayout
 
     public Dictionary<IFieldSymbol, int> Offsets { get; }
 
+    /// <summary>For an [InlineArray(n)] struct: n and the element type; 0 and null otherwise.</summary>
+    public int InlineLength { get; private set; }
+
+    public ITypeSymbol? ElementType { get; private set; }
+
+    /// <summary>Size and alignment of a field: a fixed-size buffer holds FixedSize elements of its pointee.</summary>
+    public static (int Size, int Align)? FieldSize(IFieldSymbol field)
+    {
+        if (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol pointer && SizeOf(pointer.PointedAtType) is { } element)
+            return (element.Size * field.FixedSize, element.Align);
+        return SizeOf(field.Type);
+    }
+
     /// <summary>Size and alignment of a field type; null when it is neither an integer, pointer nor supported struct.</summary>
     public static (int Size, int Align)? SizeOf(ITypeSymbol type)
     {
@@ -34,13 +47,25 @@ internal sealed class StructLayout
     {
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Struct } named || IntType.From(type) is not null)
             return null;
+        if (named.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute")
+            is { ConstructorArguments.Length: 1 } inline && inline.ConstructorArguments[0].Value is int length && length > 0)
+        {
+            var elementField = named.GetMembers().OfType<IFieldSymbol>().SingleOrDefault(f => !f.IsStatic && !f.IsConst);
+            if (elementField is null || SizeOf(elementField.Type) is not { } e) return null;
+            return new StructLayout(e.Size * length, e.Align, new Dictionary<IFieldSymbol, int>(SymbolEqualityComparer.Default) { [elementField] = 0 })
+            {
+                InlineLength = length,
+                ElementType = elementField.Type,
+            };
+        }
+
         bool explicitLayout = named.GetAttributes().Any(a => a.AttributeClass?.Name == "StructLayoutAttribute"
             && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int kind && kind == 2);
         var offsets = new Dictionary<IFieldSymbol, int>(SymbolEqualityComparer.Default);
         int offset = 0, size = 0, align = 1;
         foreach (var field in named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
         {
-            if (SizeOf(field.Type) is not { } f) return null;
+            if (FieldSize(field) is not { } f) return null;
             int at;
             if (explicitLayout)
             {

@@ -9,6 +9,9 @@ internal sealed class IrFunction
 
     public string Name { get; }
 
+    /// <summary>The instruction set the backend may use.</summary>
+    public CpuVersion Cpu { get; set; } = CpuVersion.V3;
+
     public List<IrBlock> Blocks { get; } = new();
 
     public List<StackSlot> Slots { get; } = new();

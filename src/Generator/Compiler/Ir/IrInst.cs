@@ -25,7 +25,7 @@ internal sealed class IrInst
 
     public Cond Cond { get; set; }
 
-    /// <summary>SignExtend: the source bit count (8, 16, 32).</summary>
+    /// <summary>SignExtend: the source bit count (8, 16, 32); ByteSwap: the swapped width (16, 32, 64).</summary>
     public int Bits { get; set; }
 
     /// <summary>Load/Store: the base register; unused when <see cref="Slot"/> is set.</summary>
@@ -66,7 +66,7 @@ internal sealed class IrInst
     public bool IsCall => Op is IrOp.CallHelper or IrOp.CallLocal;
 
     /// <summary>Whether removing it when its result is unused changes nothing.</summary>
-    public bool IsPure => Op is IrOp.Mov or IrOp.Bin or IrOp.Neg or IrOp.SignExtend or IrOp.StackAddress
+    public bool IsPure => Op is IrOp.Mov or IrOp.Bin or IrOp.Neg or IrOp.SignExtend or IrOp.ByteSwap or IrOp.StackAddress
         || (Op == IrOp.Load && Slot >= 0);
 
     /// <summary>The operands read, in a fixed order (A, B, Base, Args).</summary>
@@ -74,7 +74,7 @@ internal sealed class IrInst
     {
         switch (Op)
         {
-            case IrOp.Mov: case IrOp.Neg: case IrOp.SignExtend: case IrOp.Return:
+            case IrOp.Mov: case IrOp.Neg: case IrOp.SignExtend: case IrOp.ByteSwap: case IrOp.Return:
                 yield return A; break;
             case IrOp.Bin: case IrOp.Branch:
                 yield return A; yield return B; break;
@@ -96,7 +96,7 @@ internal sealed class IrInst
     {
         switch (Op)
         {
-            case IrOp.Mov: case IrOp.Neg: case IrOp.SignExtend: case IrOp.Return:
+            case IrOp.Mov: case IrOp.Neg: case IrOp.SignExtend: case IrOp.ByteSwap: case IrOp.Return:
                 A = map(A); break;
             case IrOp.Bin: case IrOp.Branch:
                 A = map(A); B = map(B); break;

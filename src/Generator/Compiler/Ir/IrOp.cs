@@ -10,6 +10,8 @@ internal enum IrOp : byte
     Neg,
     /// <summary>Dst = A sign-extended from its low Bits to Width.</summary>
     SignExtend,
+    /// <summary>Dst = the low Bits (16, 32, 64) of A with their bytes reversed, zero-extended (eBPF's be16/be32/be64).</summary>
+    ByteSwap,
     /// <summary>Dst = *(Size *)(Base + Offset), zero- or sign-extended (Signed) to 64 bits.</summary>
     Load,
     /// <summary>*(Size *)(Base + Offset) = A.</summary>

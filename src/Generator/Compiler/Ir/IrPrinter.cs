@@ -29,6 +29,7 @@ internal static class IrPrinter
             IrOp.Bin => $"v{i.Dst} = {i.Bin.ToString().ToLowerInvariant()}{w} {i.A}, {i.B}",
             IrOp.Neg => $"v{i.Dst} = neg{w} {i.A}",
             IrOp.SignExtend => $"v{i.Dst} = sext{i.Bits}to{w} {i.A}",
+            IrOp.ByteSwap => $"v{i.Dst} = bswap{i.Bits} {i.A}",
             IrOp.Load => $"v{i.Dst} = load{(i.Signed ? "s" : "u")}{(int)i.Size} {mem}",
             IrOp.Store => $"{(i.Atomic ? "atomic_add" : "store")}{(int)i.Size} {mem}, {i.A}",
             IrOp.LoadAddress => $"v{i.Dst} = &{i.Symbol}+{i.Imm}",

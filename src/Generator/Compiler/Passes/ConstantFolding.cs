@@ -59,6 +59,13 @@ internal static class ConstantFolding
     /// <summary>Algebraic identities with one constant: x+0, x*1, x|0, x&amp;-1 become moves; x*0, x&amp;0 become 0.</summary>
     private static bool Simplify(IrInst i)
     {
+        // Constants go right in commutative operations, where the identities below and the imm field see them.
+        if (i.A.IsConst && i.B.IsReg && i.Bin is BinOp.Add or BinOp.Mul or BinOp.And or BinOp.Or or BinOp.Xor)
+        {
+            (i.A, i.B) = (i.B, i.A);
+            Simplify(i);
+            return true;
+        }
         if (!i.B.IsConst) return false;
         long b = i.Width == Width.W32 ? (uint)i.B.Value : i.B.Value;
         long allOnes = i.Width == Width.W32 ? 0xffffffffL : -1L;
@@ -72,6 +79,16 @@ internal static class ConstantFolding
         if (identity)
         {
             i.Op = IrOp.Mov;
+            return true;
+        }
+
+        // Strength reduction: multiplying or dividing unsigned by 2^k is a shift, the remainder a mask.
+        if (i.Bin is BinOp.Mul or BinOp.UDiv or BinOp.UMod && b > 1 && (b & (b - 1)) == 0)
+        {
+            int k = 0;
+            while ((1L << k) != b) k++;
+            i.B = Operand.C(i.Bin == BinOp.UMod ? b - 1 : k);
+            i.Bin = i.Bin switch { BinOp.Mul => BinOp.Shl, BinOp.UDiv => BinOp.LShr, _ => BinOp.And };
             return true;
         }
 

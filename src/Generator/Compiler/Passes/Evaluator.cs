@@ -49,6 +49,13 @@ internal static class Evaluator
         return Move(width, v);
     }
 
+    public static long ByteSwap(int bits, long a)
+    {
+        ulong v = (ulong)a, r = 0;
+        for (int k = 0; k < bits / 8; k++, v >>= 8) r = (r << 8) | (v & 0xff);
+        return (long)r;
+    }
+
     public static bool Compare(Cond cond, Width width, long a, long b)
     {
         if (width == Width.W32)
@@ -73,6 +80,7 @@ internal static class Evaluator
         IrOp.Bin when i.A.IsConst && i.B.IsConst => Binary(i.Bin, i.Width, i.A.Value, i.B.Value),
         IrOp.Neg when i.A.IsConst => Negate(i.Width, i.A.Value),
         IrOp.SignExtend when i.A.IsConst => SignExtend(i.Width, i.Bits, i.A.Value),
+        IrOp.ByteSwap when i.A.IsConst => ByteSwap(i.Bits, i.A.Value),
         _ => null,
     };
 }

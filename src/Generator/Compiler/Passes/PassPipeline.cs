@@ -7,6 +7,20 @@ internal static class PassPipeline
 {
     public static void Optimize(IrFunction f)
     {
+        Simplify(f);
+        // Coalescing makes variables multiply-defined, which the single-definition passes above cannot see through: it runs last.
+        if (CopyCoalescing.Run(f) | DeadStores.Run(f))
+            Simplify(f);
+
+        if (SelectHoisting.Run(f))
+        {
+            UnreachableBlocks.Run(f);
+            BranchSimplification.Run(f);
+        }
+    }
+
+    private static void Simplify(IrFunction f)
+    {
         for (int round = 0; round < 32; round++)
         {
             bool changed = UnreachableBlocks.Run(f);
@@ -15,13 +29,13 @@ internal static class PassPipeline
             changed |= BranchSimplification.Run(f);
             changed |= UnreachableBlocks.Run(f);
             changed |= DeadCodeElimination.Run(f);
+            changed |= TailMerging.Run(f);
+            changed |= AddressFolding.Run(f);
+            changed |= KnownBits.Run(f);
+            changed |= LocalValueNumbering.Run(f);
+            changed |= GlobalValueNumbering.Run(f);
+            changed |= DeadStores.Run(f);
             if (!changed) break;
-        }
-
-        if (SelectHoisting.Run(f))
-        {
-            UnreachableBlocks.Run(f);
-            BranchSimplification.Run(f);
         }
     }
 }

@@ -7,6 +7,6 @@ public static unsafe partial class Checked
     public static int Run(RawTracepointContext ctx)
     {
         int x = (int)ctx.Arg(0);
-        return checked(/*!BPF0001*/x + 1);
+        return checked(/*!BPF0009*/x + 1);
     }
 }

@@ -1,0 +1,31 @@
+namespace BpfSharp.Samples;
+
+/// <summary>
+/// A source address as the packet carries it (network byte order in memory), IPv4 as IPv4-mapped IPv6
+/// (::ffff:a.b.c.d) so one trie and one table hold both families.
+/// </summary>
+public struct SourceAddress
+{
+    public uint Word0;
+    public uint Word1;
+    public uint Word2;
+    public uint Word3;
+}
+
+/// <summary>The blocklist's key, laid out like <c>struct bpf_lpm_trie_key</c>: prefix length in bits, then the address.</summary>
+public struct SourcePrefix
+{
+    public uint PrefixLength;
+    // The address's words, flat rather than a nested SourceAddress: the compiler copies a nested struct at offset 4
+    // with 8-byte moves, which the verifier refuses as misaligned.
+    public uint Word0;
+    public uint Word1;
+    public uint Word2;
+    public uint Word3;
+
+    public SourceAddress Address
+    {
+        readonly get => new() { Word0 = Word0, Word1 = Word1, Word2 = Word2, Word3 = Word3 };
+        set => (Word0, Word1, Word2, Word3) = (value.Word0, value.Word1, value.Word2, value.Word3);
+    }
+}
