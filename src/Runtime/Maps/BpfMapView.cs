@@ -25,6 +25,12 @@ public abstract class BpfMapView : IDisposable
 
     public string Name => Map.Name;
 
+    /// <summary>Pins the viewed map in bpffs (see <see cref="BpfMap.Pin"/>).</summary>
+    public void Pin(string path) => Map.Pin(path);
+
+    /// <summary>Removes the viewed map's pin (see <see cref="BpfMap.Unpin"/>).</summary>
+    public void Unpin() => Map.Unpin();
+
     /// <summary>The viewed map, so a view goes wherever a map is taken (another view's constructor, a reader).</summary>
     public static implicit operator BpfMap(BpfMapView view) => view.Map;
 

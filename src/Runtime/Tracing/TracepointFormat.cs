@@ -77,13 +77,15 @@ public sealed partial class TracepointFormat
 
     private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    /// <summary>The identifier in a declaration such as <c>const char * filename</c> or <c>char comm[16]</c>.</summary>
+    /// <summary>
+    /// The identifier in a declaration such as <c>const char * filename</c>, <c>char comm[16]</c> or
+    /// <c>__data_loc char[] cmd</c> (there the brackets belong to the type, before the name).
+    /// </summary>
     private static string FieldName(string declaration)
     {
-        string d = declaration;
-        int bracket = d.IndexOf('[', StringComparison.Ordinal);
-        if (bracket >= 0)
-            d = d[..bracket];
+        string d = declaration.TrimEnd();
+        if (d.EndsWith(']'))
+            d = d[..d.LastIndexOf('[')];
         d = d.TrimEnd();
         int start = d.Length;
         while (start > 0 && (char.IsLetterOrDigit(d[start - 1]) || d[start - 1] == '_'))

@@ -71,6 +71,13 @@ internal sealed class SampleProcess : IDisposable
     /// <summary>Ctrl-C.</summary>
     public void Interrupt() => Tools.Run("kill", "-INT", _process.Id.ToString());
 
+    /// <summary>Ctrl-C, then the exit code once the sample has cleaned up.</summary>
+    public int Interrupt(TimeSpan timeout)
+    {
+        Interrupt();
+        return WaitForExit(timeout);
+    }
+
     /// <summary>Waits for the exit and returns the code, with the remaining output read into <see cref="Lines"/>.</summary>
     public int WaitForExit(TimeSpan timeout)
     {

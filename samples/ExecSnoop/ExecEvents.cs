@@ -1,0 +1,51 @@
+namespace BpfSharp.Samples;
+
+/// <summary>Which record a ring buffer entry is: every record starts with this.</summary>
+public enum ExecRecordKind
+{
+    Arguments = 1,
+    Done = 2,
+}
+
+/// <summary>
+/// Written on execve entry, in the calling process: who called it and with what. Slot 0 holds the filename,
+/// slots 1.. argv[1..].
+/// </summary>
+public unsafe struct ExecArguments
+{
+    public const int MaxArgs = 16;
+    public const int ArgSize = 128;
+
+    public ExecRecordKind Kind;
+    public int Tid;
+    public int Pid;
+    public int Ppid;
+    public uint Uid;
+    public int ArgCount;
+    public ArgStrings Args;
+}
+
+/// <summary>Written when an exec succeeded, in the new program: its name. Failed execs never write one.</summary>
+public unsafe struct ExecDone
+{
+    public ExecRecordKind Kind;
+    public int OldTid;
+    public int Pid;
+    public int Reserved;
+    public TaskName Comm;
+}
+
+/// <summary>
+/// The argument slots. A struct of its own so programs can take its address (<c>&amp;e-&gt;Args</c>); the compiler on
+/// main reads a fixed buffer field as a value rather than as its address.
+/// </summary>
+public unsafe struct ArgStrings
+{
+    public fixed byte Bytes[ExecArguments.MaxArgs * ExecArguments.ArgSize];
+}
+
+/// <summary>A task's comm, NUL-padded.</summary>
+public unsafe struct TaskName
+{
+    public fixed byte Bytes[16];
+}
