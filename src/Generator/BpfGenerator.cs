@@ -16,19 +16,20 @@ public sealed partial class BpfGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Each program class, compiled once: the transform runs for every [BpfProgram] method but only the
-        // class's first program (in source order) compiles the class; the others yield null.
+        // Each program class, compiled once. The first stage is syntax only (a class declaring a method with a
+        // [BpfProgram]-named attribute), so Roslyn keeps it per tree; the second runs on every compilation but binds
+        // nothing unless the class's fingerprint changed (ParseCache): an unrelated edit costs lookups, not binding.
         // The instruction set comes from the BpfSharpCpu MSBuild property (v3 unless set to v4).
         IncrementalValueProvider<Compiler.CpuVersion> cpu = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => Compiler.CpuVersions.Parse(
                 options.GlobalOptions.TryGetValue(Compiler.CpuVersions.PropertyName, out var value) ? value : null));
         IncrementalValuesProvider<ParseResult> classes = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                BpfProgramAttribute,
-                predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: static (ctx, _) => ctx)
+            .CreateSyntaxProvider(
+                predicate: static (node, _) => node is ClassDeclarationSyntax c && ProgramSyntax.DeclaresProgram(c),
+                transform: static (ctx, _) => (ClassDeclarationSyntax)ctx.Node)
+            .Combine(context.CompilationProvider)
             .Combine(cpu)
-            .Select(static (pair, ct) => Parser.ParseClass(pair.Left, ct, pair.Right))
+            .Select(static (pair, ct) => Parser.ParseClass(pair.Left.Left, pair.Left.Right, ct, pair.Right))
             .Where(static r => r is not null)
             .Select(static (r, _) => r!)
             .WithTrackingName(StepNames.ProgramClasses);

@@ -27,35 +27,89 @@ internal static class ClassFingerprint
 
     private static readonly ConditionalWeakTable<Compilation, CompilationFacts> s_facts = new();
 
-    public static string Of(INamedTypeSymbol type, Compilation compilation, CancellationToken ct)
+    public static string Of(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken ct)
     {
         var facts = s_facts.GetValue(compilation, Index);
-        var key = new StringBuilder(facts.Shared);
-        var names = new HashSet<string>();
-        foreach (var reference in type.DeclaringSyntaxReferences.OrderBy(r => r.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(r => r.Span.Start))
+        var own = s_declarations.GetValue(declaration, Describe);
+        var key = new StringBuilder(facts.Shared).Append(own.Text);
+        // Every declaration of a mentioned type, the class's other partial declarations included.
+        foreach (var name in own.Names)
         {
-            var declaration = reference.GetSyntax(ct);
-            var position = declaration.GetLocation().GetLineSpan().StartLinePosition;
-            key.Append('\u0001').Append(reference.SyntaxTree.FilePath).Append('@').Append(declaration.SpanStart).Append(':').Append(position.Line).Append('\u0001');
-            if (declaration.SyntaxTree.GetRoot(ct) is CompilationUnitSyntax unit)
-                key.Append(unit.Usings.ToFullString()).Append(string.Join(";", unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Select(n => n.Name.ToString())));
-            for (var outer = declaration.Parent; outer is TypeDeclarationSyntax t; outer = outer.Parent)
-                key.Append(t.Modifiers.ToFullString()).Append(t.Keyword.Text).Append(t.Identifier.Text);
-            key.Append(declaration.ToFullString());
-            foreach (var token in declaration.DescendantTokens())
-            {
-                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
-                    names.Add(token.ValueText);
-            }
-        }
-        foreach (var name in names.OrderBy(n => n, System.StringComparer.Ordinal))
-        {
-            if (name == type.Name || !facts.TypesByName.TryGetValue(name, out var declarations))
+            if (!facts.TypesByName.TryGetValue(name, out var declarations))
                 continue;
             foreach (var text in declarations)
                 key.Append('\u0002').Append(text);
         }
         return key.ToString();
+    }
+
+    /// <summary>Per declaration node, so a tree an edit did not touch is not walked again.</summary>
+    private sealed class DeclarationFacts
+    {
+        public DeclarationFacts(string text, List<string> names)
+        {
+            Text = text;
+            Names = names;
+        }
+
+        public string Text { get; }
+        public List<string> Names { get; }
+    }
+
+    private static readonly ConditionalWeakTable<ClassDeclarationSyntax, DeclarationFacts> s_declarations = new();
+
+    private static DeclarationFacts Describe(ClassDeclarationSyntax declaration)
+    {
+        var key = new StringBuilder();
+        var position = declaration.GetLocation().GetLineSpan().StartLinePosition;
+        key.Append('\u0001').Append(declaration.SyntaxTree.FilePath).Append('@').Append(declaration.SpanStart).Append(':').Append(position.Line).Append('\u0001');
+        if (declaration.SyntaxTree.GetRoot() is CompilationUnitSyntax unit)
+            key.Append(unit.Usings.ToFullString()).Append(string.Join(";", unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Select(n => n.Name.ToString())));
+        for (var outer = declaration.Parent; outer is TypeDeclarationSyntax t; outer = outer.Parent)
+            key.Append(t.Modifiers.ToFullString()).Append(t.Keyword.Text).Append(t.Identifier.Text);
+        key.Append(declaration.ToFullString());
+        var names = new HashSet<string>();
+        foreach (var token in declaration.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
+                names.Add(token.ValueText);
+        }
+        return new DeclarationFacts(key.ToString(), names.OrderBy(n => n, System.StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>What one tree adds to the shared key and the type index; kept per tree, so an edit re-reads one file.</summary>
+    private sealed class TreeFacts
+    {
+        public string Shared { get; set; } = "";
+        public List<(string Name, string Text)> Types { get; } = new();
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> s_trees = new();
+
+    private static TreeFacts IndexTree(SyntaxTree tree)
+    {
+        var facts = new TreeFacts();
+        var shared = new StringBuilder();
+        if (tree.Options is Microsoft.CodeAnalysis.CSharp.CSharpParseOptions parse)
+            shared.Append(parse.LanguageVersion).Append(string.Join(",", parse.PreprocessorSymbolNames)).Append('|');
+        if (tree.GetRoot() is CompilationUnitSyntax unit)
+        {
+            foreach (var global in unit.Usings.Where(u => u.GlobalKeyword.Span.Length > 0))
+                shared.Append(global.ToFullString());
+            foreach (var declaration in unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>())
+            {
+                string? name = declaration switch
+                {
+                    BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+                    DelegateDeclarationSyntax d => d.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null)
+                    facts.Types.Add((name, tree.FilePath + "\u0003" + declaration.ToFullString()));
+            }
+        }
+        facts.Shared = shared.ToString();
+        return facts;
     }
 
     private static CompilationFacts Index(Compilation compilation)
@@ -69,28 +123,18 @@ internal static class ClassFingerprint
             shared.Append(reference.Display).Append('|');
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (tree.Options is Microsoft.CodeAnalysis.CSharp.CSharpParseOptions parse)
-                shared.Append(parse.LanguageVersion).Append(string.Join(",", parse.PreprocessorSymbolNames)).Append('|');
-            if (tree.GetRoot() is not CompilationUnitSyntax unit)
-                continue;
-            foreach (var global in unit.Usings.Where(u => u.GlobalKeyword.Span.Length > 0))
-                shared.Append(global.ToFullString());
-            foreach (var declaration in unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>())
+            var treeFacts = s_trees.GetValue(tree, IndexTree);
+            shared.Append(treeFacts.Shared);
+            foreach (var (name, text) in treeFacts.Types)
             {
-                string? name = declaration switch
-                {
-                    BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
-                    DelegateDeclarationSyntax d => d.Identifier.ValueText,
-                    _ => null,
-                };
-                if (name is null)
-                    continue;
                 if (!facts.TypesByName.TryGetValue(name, out var list))
                     facts.TypesByName[name] = list = new List<string>();
-                list.Add(tree.FilePath + "\u0003" + declaration.ToFullString());
+                list.Add(text);
             }
         }
-        facts.Shared = shared.ToString();
+        // Hashed: it is in every class's key, and the references alone are kilobytes.
+        using (var sha = System.Security.Cryptography.SHA256.Create())
+            facts.Shared = System.Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(shared.ToString())));
         return facts;
     }
 }
@@ -99,7 +143,7 @@ internal static class ClassFingerprint
 internal static class ParseCache
 {
     private const int Capacity = 1024;
-    private static readonly Dictionary<string, ParseResult> s_results = new();
+    private static readonly Dictionary<string, ParseResult?> s_results = new();
     private static readonly object s_gate = new();
 
     public static bool TryGet(string key, out ParseResult? result)
@@ -108,7 +152,7 @@ internal static class ParseCache
             return s_results.TryGetValue(key, out result);
     }
 
-    public static void Add(string key, ParseResult result)
+    public static void Add(string key, ParseResult? result)
     {
         lock (s_gate)
         {

@@ -20,35 +20,40 @@ namespace BpfSharp.Generator;
 /// </summary>
 internal static class Parser
 {
-    public static ParseResult? ParseClass(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
+    /// <summary>
+    /// The class's result, from the cache when its fingerprint is unchanged. Of a class split over several
+    /// declarations, only the one holding its first program (in source order) compiles it; the others yield null.
+    /// </summary>
+    public static ParseResult? ParseClass(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
-            return null;
+        string key = ClassFingerprint.Of(declaration, compilation, cancellationToken) + "|" + cpu;
+        if (ParseCache.TryGet(key, out var cached))
+            return cached;
 
+        if (compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
+            return null;
         var programMethods = ProgramMethodsOf(type);
-        if (programMethods.Count == 0 || !SymbolEqualityComparer.Default.Equals(programMethods[0], method))
-            return null;
-
-        try
+        var first = programMethods.FirstOrDefault();
+        ParseResult? result = null;
+        if (first is not null && first.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(r.Span)))
         {
-            var compilation = context.SemanticModel.Compilation;
-            string key = ClassFingerprint.Of(type, compilation, cancellationToken) + "|" + cpu;
-            if (ParseCache.TryGet(key, out var cached))
-                return cached;
-            var result = Parse(type, programMethods, compilation, cancellationToken, cpu);
-            ParseCache.Add(key, result);
-            return result;
+            try
+            {
+                result = Parse(type, programMethods, compilation, cancellationToken, cpu);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, first.Locations.FirstOrDefault(),
+                    first.Name, ex.GetType().Name + ": " + ex.Message);
+                result = new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
+            }
         }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, method.Locations.FirstOrDefault(),
-                method.Name, ex.GetType().Name + ": " + ex.Message);
-            return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
-        }
+        ParseCache.Add(key, result);
+        return result;
     }
 
     private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct, CpuVersion cpu)
