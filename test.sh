@@ -33,7 +33,7 @@ if ! grep -q "Build succeeded" "$results/build.log" || grep -qE "[1-9][0-9]* Err
 fi
 
 passed=0 failed=0 skipped=0
-for project in tests/*/*.csproj; do
+for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c "$config" --no-build -nologo 2>&1 | tee "$results/$name.log" | grep -E "^\s*(Failed|Skipped) |error|Passed!|Failed!" 

@@ -63,6 +63,16 @@ internal static class Emitter
         w.Line();
         w.Line("/// <summary>The loaded object, for lower-level access.</summary>");
         w.Line("public global::BpfSharp.Runtime.BpfObject Object { get; }");
+        if (model.RuntimeHasMaps)
+        {
+            foreach (var map in model.Maps)
+            {
+                // TODO: expose map.RuntimeType (typed views such as BpfHashMap<K, V>) once the runtime has them.
+                w.Line();
+                w.Line($"/// <summary>The map declared by <c>{model.ClassName}.{map.Name}</c>.</summary>");
+                w.Line($"public global::BpfSharp.Runtime.BpfMap {map.Name} => Object.Map(\"{map.Name}\");");
+            }
+        }
         foreach (var program in model.Programs)
         {
             w.Line();

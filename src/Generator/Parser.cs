@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using BpfSharp.Generator.Analysis;
 using BpfSharp.Generator.Compiler;
+using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
 using BpfSharp.Generator.Object;
@@ -29,7 +31,13 @@ internal static class Parser
 
         try
         {
-            return Parse(type, programMethods, context.SemanticModel.Compilation, cancellationToken, cpu);
+            var compilation = context.SemanticModel.Compilation;
+            string key = ClassFingerprint.Of(type, compilation, cancellationToken) + "|cpu" + (int)cpu;
+            if (ParseCache.TryGet(key, out var cached))
+                return cached;
+            var result = Parse(type, programMethods, compilation, cancellationToken, cpu);
+            ParseCache.Add(key, result);
+            return result;
         }
         catch (OperationCanceledException)
         {
@@ -58,12 +66,22 @@ internal static class Parser
         if (diagnostics.Count > 0)
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
-        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct, cpu);
-        diagnostics.AddRange(compiled.Diagnostics);
-        if (diagnostics.Count > 0)
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+        // The analyses speak first, at the construct and in verifier terms; the compiler only sees code they accept.
+        var sink = new DiagnosticSink();
+        if (!ProgramAnalyzer.IsDisabled(type))
+            ProgramAnalyzer.AnalyzeClass(programs, LicenseOf(type), compilation, sink, ct);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
 
-        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type));
+        var data = ClassData.Collect(type, compilation, ct);
+        foreach (var diagnostic in data.Diagnostics)
+            sink.Add(diagnostic);
+        CompilationResult compiled = BpfCompiler.CompileClass(type, programs, compilation, ct, cpu);
+        sink.AddDeduplicated(compiled.Diagnostics);
+        if (sink.HasErrors)
+            return new ParseResult(null, sink.Items.ToEquatableArray());
+
+        byte[] elf = ObjectWriter.Write(compiled, programs.Select(p => p.Spec).ToList(), LicenseOf(type), data);
         var model = new ProgramClassModel(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ContainingDeclarations(type).ToEquatableArray(),
@@ -72,7 +90,11 @@ internal static class Parser
             ObjectFileName: type.Name + ".o",
             Programs: programs.Select(p => p.Spec).ToEquatableArray(),
             Object: elf.ToEquatableArray(),
-            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null);
+            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null)
+        {
+            Maps = data.Maps.Select(m => new MapModel(m.Name, m.Kind.RuntimeType)).ToEquatableArray(),
+            RuntimeHasMaps = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Map").Length > 0,
+        };
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -100,7 +122,7 @@ internal static class Parser
         var (attribute, info) = (typed[0].Attribute, typed[0].Info!);
         bool signatureFits = method.IsStatic
             && method.Parameters.Length == 1
-            && method.Parameters[0].Type.ToDisplayString() == info.ContextType
+            && method.Parameters[0].Type.OriginalDefinition.ToDisplayString() == info.ContextType
             && method.Parameters[0].RefKind == RefKind.None
             && method.ReturnType.ToDisplayString() == info.ReturnType;
         if (!signatureFits)
@@ -110,9 +132,11 @@ internal static class Parser
             return null;
         }
 
-        string target = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
-        string section = target.Length == 0 ? info.SectionPrefix : info.SectionPrefix + "/" + target;
-        return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location));
+        var (section, target) = SectionNames.For(info, attribute);
+        var fields = info.Kind == ProgramKind.Tracepoint ? TracepointFields.Of(method, diagnostics) : EquatableArray<TracepointFieldSpec>.Empty;
+        if (fields is null)
+            return null;
+        return new ProgramSpec(method.Name, info.Kind, section, target, LocationInfo.From(location), fields.Value);
     }
 
     private static void CheckPartialChain(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)

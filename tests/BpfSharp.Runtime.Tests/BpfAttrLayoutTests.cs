@@ -21,6 +21,9 @@ public sealed class BpfAttrLayoutTests
             ("MapExtra", "map_extra")),
         .. Member<MapElemAttr>(Attr, ("MapFd", "map_fd"), ("Key", "key"), ("Value", "value"), ("NextKey", "next_key"), ("Flags", "flags")),
         .. Member<MapFreezeAttr>(Attr, ("MapFd", "map_fd")),
+        .. Member<MapBatchAttr>(Attr,
+            ("InBatch", "batch.in_batch"), ("OutBatch", "batch.out_batch"), ("Keys", "batch.keys"), ("Values", "batch.values"),
+            ("Count", "batch.count"), ("MapFd", "batch.map_fd"), ("ElemFlags", "batch.elem_flags"), ("Flags", "batch.flags")),
         .. Member<ProgLoadAttr>(Attr,
             ("ProgType", "prog_type"), ("InsnCnt", "insn_cnt"), ("Insns", "insns"), ("License", "license"),
             ("LogLevel", "log_level"), ("LogSize", "log_size"), ("LogBuf", "log_buf"), ("KernVersion", "kern_version"),
@@ -89,6 +92,7 @@ public sealed class BpfAttrLayoutTests
         (typeof(ProgTestRunAttr), "sizeof(((union bpf_attr *)0)->test)"),
         (typeof(ObjGetInfoAttr), "sizeof(((union bpf_attr *)0)->info)"),
         (typeof(RawTracepointOpenAttr), "sizeof(((union bpf_attr *)0)->raw_tracepoint)"),
+        (typeof(MapBatchAttr), "sizeof(((union bpf_attr *)0)->batch)"),
     ];
 
     [Fact]

@@ -13,6 +13,7 @@ public readonly unsafe struct RawTracepointContext
     /// <summary>A context over caller-owned memory, for running a program as plain .NET.</summary>
     public RawTracepointContext(ulong* args) => _args = args;
 
-    /// <summary>The raw argument at <paramref name="index"/>.</summary>
+    /// <summary>The raw argument at <paramref name="index"/>; the index must be a constant.</summary>
+    [ContextMember(0, Stride = 8)]
     public ulong Arg(int index) => _args == null ? throw new InvalidOperationException("This context has no arguments.") : _args[index];
 }

@@ -8,7 +8,7 @@ namespace BpfSharp;
 /// BPF helper call; run as plain .NET (unit tests, the differential oracle) each one has a faithful
 /// in-memory implementation whose inputs <see cref="BpfClr"/> lets a test set.
 /// </summary>
-public static partial class Bpf
+public static unsafe partial class Bpf
 {
     /// <summary>bpf_trace_printk: writes a line to the kernel's trace buffer. GPL-only.</summary>
     [BpfHelper(HelperId.TracePrintk)]
@@ -72,4 +72,27 @@ public enum HelperId
     GetCurrentPidTgid = 14,
     GetCurrentUidGid = 15,
     GetCurrentComm = 16,
+    PerfEventOutput = 25,
+    GetStackId = 27,
+    MapPushElem = 87,
+    MapPopElem = 88,
+    MapPeekElem = 89,
+    RingbufOutput = 130,
+    RingbufReserve = 131,
+    RingbufSubmit = 132,
+    RingbufDiscard = 133,
+    RingbufQuery = 134,
+    ProbeReadUser = 112,
+    ProbeReadKernel = 113,
+    ProbeReadUserStr = 114,
+    ProbeReadKernelStr = 115,
+    SkbStoreBytes = 9,
+    L3CsumReplace = 10,
+    L4CsumReplace = 11,
+    Redirect = 23,
+    SkbLoadBytes = 26,
+    XdpAdjustHead = 44,
+    XdpAdjustTail = 65,
+    XdpLoadBytes = 189,
+    XdpStoreBytes = 190,
 }

@@ -9,7 +9,7 @@ namespace BpfSharp;
 /// The CLR side of the helpers: what <see cref="Bpf"/> does when a program runs as plain .NET.
 /// Tests set the inputs (time, pid, ...) and read the outputs (the trace lines).
 /// </summary>
-public static class BpfClr
+public static partial class BpfClr
 {
     [ThreadStatic] private static List<string>? s_trace;
     [ThreadStatic] private static uint s_random;
@@ -42,6 +42,9 @@ public static class BpfClr
 
     /// <summary>Lines written by <see cref="Bpf.Printk(string)"/> on this thread, oldest first.</summary>
     public static List<string> TraceLines => s_trace ??= new List<string>();
+
+    /// <summary>The interface and flags of the last bpf_redirect on this thread.</summary>
+    [field: ThreadStatic] public static (uint Ifindex, ulong Flags)? LastRedirect { get; set; }
 
     internal static long Printk(string format, ulong[] args)
     {

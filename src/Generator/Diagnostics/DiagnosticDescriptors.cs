@@ -55,6 +55,53 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JumpOutOfRange = Error("BPF0010", "BpfSharp.Language",
         "Jump out of range for cpu v3", "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions. Split it into subprograms or set <BpfSharpCpu>v4</BpfSharpCpu> (kernel 6.6+).");
 
+    /// <summary>BPF0150: "The map field '{0}' must be 'static readonly'"</summary>
+    public static readonly DiagnosticDescriptor MapNotReadonly = Error("BPF0150", "BpfSharp.Maps",
+        "Map field must be static readonly", "The map field '{0}' must be 'static readonly': the kernel creates the map once, at load");
+
+    /// <summary>BPF0151: "The map '{0}' must be created in its declaration with constant arguments, e.g. new {1}(maxEntries: 1024)"</summary>
+    public static readonly DiagnosticDescriptor MapInitializer = Error("BPF0151", "BpfSharp.Maps",
+        "Map needs a constant initializer", "The map '{0}' must be created in its declaration with constant arguments, e.g. = new {1}(maxEntries: 1024)");
+
+    /// <summary>BPF0152: "'{0}' cannot be the {1} of map '{2}': {3}"</summary>
+    public static readonly DiagnosticDescriptor MapTypeLayout = Error("BPF0152", "BpfSharp.Maps",
+        "Map key or value type has no kernel layout", "'{0}' cannot be the {1} of map '{2}': {3}");
+
+    /// <summary>BPF0153: "The map '{0}' cannot be created: {1}"</summary>
+    public static readonly DiagnosticDescriptor BadMapDefinition = Error("BPF0153", "BpfSharp.Maps",
+        "Map definition the kernel rejects", "The map '{0}' cannot be created: {1}");
+
+    /// <summary>BPF0154: "The global '{0}' must be initialized with a constant (or not at all) to live in a data section"</summary>
+    public static readonly DiagnosticDescriptor GlobalInitializer = Error("BPF0154", "BpfSharp.Maps",
+        "Global needs a constant initializer", "The global '{0}' must be initialized with a constant (or not at all) to live in a data section");
+
+    /// <summary>BPF0155: "'{0}' belongs to '{1}'; a program can use only the maps and globals of its own class"</summary>
+    public static readonly DiagnosticDescriptor ForeignMapOrGlobal = Error("BPF0155", "BpfSharp.Maps",
+        "Map or global of another class", "'{0}' belongs to '{1}'; a program can use only the maps and globals of its own class");
+
+    /// <summary>BPF0156: "'{0}' exists only in the CLR twin of the map; programs cannot call it"</summary>
+    public static readonly DiagnosticDescriptor ClrOnlyMapMember = Error("BPF0156", "BpfSharp.Maps",
+        "CLR-only map member", "'{0}' exists only in the CLR twin of the map; programs cannot call it");
+    /// <summary>BPF0100: "The tracepoint fields type '{0}' of '{1}' must be a struct of the event's fields"</summary>
+    public static readonly DiagnosticDescriptor TracepointFieldsNotStruct = Error("BPF0100", "BpfSharp.Program",
+        "Tracepoint fields type is not a struct", "The tracepoint fields type '{0}' of '{1}' must be a struct declaring the event's fields after the common header");
+
+    /// <summary>BPF0200: "'{0}' may be null here (a map lookup or ring buffer reservation returns null when it fails); compare it with null first, e.g. 'if ({0} == null) return 0;'"</summary>
+    public static readonly DiagnosticDescriptor MaybeNullDereference = Error("BPF0200", "BpfSharp.Verifier",
+        "Pointer used without a null check", "'{0}' may be null here (a map lookup or ring buffer reservation returns null when it fails); compare it with null first, e.g. 'if ({0} == null) return 0;'");
+
+    /// <summary>BPF0201: "'{0}' reads packet bytes up to offset {1}, but this path only proves {2} bytes lie before DataEnd; check first, e.g. 'if ({3} > ctx.DataEnd) return ...;'"</summary>
+    public static readonly DiagnosticDescriptor PacketOutOfBounds = Error("BPF0201", "BpfSharp.Verifier",
+        "Packet access without a bounds check", "'{0}' reads packet bytes up to offset {1}, but on this path only {2} bytes are proven to lie before DataEnd; check first, e.g. 'if ({3} > ctx.DataEnd) return ...;'");
+
+    /// <summary>BPF0202: "'{0}' calls the helper {1}, which {2} programs may not call; {3}"</summary>
+    public static readonly DiagnosticDescriptor HelperNotAllowed = Error("BPF0202", "BpfSharp.Verifier",
+        "Helper not allowed for this program type", "'{0}' calls the helper {1}, which {2} programs may not call; {3}");
+
+    /// <summary>BPF0203: "'{0}' calls the GPL-only helper {1}, but the license '{2}' is not GPL-compatible; ..."</summary>
+    public static readonly DiagnosticDescriptor GplOnlyHelper = Error("BPF0203", "BpfSharp.Verifier",
+        "GPL-only helper in a non-GPL program", "'{0}' calls the GPL-only helper {1}, but the class's license '{2}' is not GPL-compatible; declare [BpfLicense(\"GPL\")] (or \"Dual MIT/GPL\", \"Dual BSD/GPL\") or avoid the helper");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

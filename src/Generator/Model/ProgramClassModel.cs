@@ -24,6 +24,12 @@ internal sealed record ProgramClassModel(
     EquatableArray<byte> Object,
     bool EmitSkeleton)
 {
+    /// <summary>The class's maps, in declaration order.</summary>
+    public EquatableArray<MapModel> Maps { get; init; } = EquatableArray<MapModel>.Empty;
+
+    /// <summary>Whether the runtime can open a loaded object's map by name (<c>BpfObject.Map</c>).</summary>
+    public bool RuntimeHasMaps { get; init; }
+
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") +
         string.Join(".", ContainingTypes.Select(TypeNameOf)) + (ContainingTypes.Count == 0 ? "" : ".") + ClassName;
 

@@ -38,6 +38,22 @@ internal struct MapElemAttr
     [FieldOffset(24)] public ulong Flags;
 }
 
+/// <summary>BPF_MAP_LOOKUP_BATCH, BPF_MAP_LOOKUP_AND_DELETE_BATCH, BPF_MAP_UPDATE_BATCH, BPF_MAP_DELETE_BATCH (the <c>batch</c> member).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 56)]
+internal struct MapBatchAttr
+{
+    /// <summary>Where to resume: null on the first call, then the previous call's <see cref="OutBatch"/>.</summary>
+    [FieldOffset(0)] public ulong InBatch;
+    [FieldOffset(8)] public ulong OutBatch;
+    [FieldOffset(16)] public ulong Keys;
+    [FieldOffset(24)] public ulong Values;
+    /// <summary>In: room for elements; out: elements processed.</summary>
+    [FieldOffset(32)] public uint Count;
+    [FieldOffset(36)] public uint MapFd;
+    [FieldOffset(40)] public ulong ElemFlags;
+    [FieldOffset(48)] public ulong Flags;
+}
+
 /// <summary>BPF_MAP_FREEZE.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 8)]
 internal struct MapFreezeAttr

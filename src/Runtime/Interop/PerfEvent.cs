@@ -25,6 +25,26 @@ internal static unsafe class PerfEvent
         return new BpfFd((int)fd);
     }
 
+    /// <summary>Opens any event; <paramref name="pid"/> -1 with a CPU means every task on that CPU.</summary>
+    public static BpfFd Open(ref PerfEventAttr attr, int pid, int cpu, string what)
+    {
+        attr.Size = PerfEventAttr.StructSize;
+        while (true)
+        {
+            long fd;
+            fixed (PerfEventAttr* pointer = &attr)
+                fd = Libc.Syscall(SyscallNumbers.PerfEventOpen, pointer, pid, cpu, -1, FlagFdCloexec);
+            if (fd >= 0)
+                return new BpfFd((int)fd);
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Errno.EINTR)
+                continue;
+            throw errno is Errno.EACCES or Errno.EPERM
+                ? new BpfPermissionException("perf_event_open", errno, $"opening {what} needs CAP_PERFMON (or root), or a lower kernel.perf_event_paranoid.")
+                : new BpfException("perf_event_open", errno, $"opening {what}.");
+        }
+    }
+
     public static void Ioctl(BpfFd perfEvent, nuint request, nint argument, string what)
     {
         using var lease = perfEvent.Lease();

@@ -6,37 +6,47 @@ public enum MapType : uint
     Unspecified = 0,
     Hash = 1,
     Array = 2,
-    ProgArray = 3,
+    ProgramArray = 3,
     PerfEventArray = 4,
-    PercpuHash = 5,
-    PercpuArray = 6,
+    PerCpuHash = 5,
+    PerCpuArray = 6,
     StackTrace = 7,
     CgroupArray = 8,
     LruHash = 9,
-    LruPercpuHash = 10,
+    LruPerCpuHash = 10,
     LpmTrie = 11,
     ArrayOfMaps = 12,
     HashOfMaps = 13,
-    Devmap = 14,
-    Sockmap = 15,
-    Cpumap = 16,
-    Xskmap = 17,
-    Sockhash = 18,
+    DevMap = 14,
+    SockMap = 15,
+    CpuMap = 16,
+    XskMap = 17,
+    SockHash = 18,
     CgroupStorage = 19,
-    ReuseportSockarray = 20,
-    PercpuCgroupStorage = 21,
+    ReuseportSockArray = 20,
+    PerCpuCgroupStorage = 21,
     Queue = 22,
     Stack = 23,
     SkStorage = 24,
-    DevmapHash = 25,
+    DevMapHash = 25,
     StructOps = 26,
-    Ringbuf = 27,
+    RingBuffer = 27,
     InodeStorage = 28,
     TaskStorage = 29,
     BloomFilter = 30,
-    UserRingbuf = 31,
-    /// <summary>Linux 6.2+.</summary>
-    CgrpStorage = 32,
-    /// <summary>Linux 6.9+.</summary>
+    UserRingBuffer = 31,
+    CgroupStorageLocal = 32,
     Arena = 33,
+}
+
+/// <summary>How map values are laid out for the host.</summary>
+internal static class MapTypeFacts
+{
+    /// <summary>Lookups and updates from the host carry one value per possible CPU.</summary>
+    public static bool IsPerCpu(this MapType type) =>
+        type is MapType.PerCpuHash or MapType.PerCpuArray or MapType.LruPerCpuHash or MapType.PerCpuCgroupStorage;
+
+    /// <summary>Maps without keys: the host pushes and pops values.</summary>
+    public static bool IsKeyless(this MapType type) =>
+        type is MapType.Queue or MapType.Stack or MapType.BloomFilter or MapType.RingBuffer or MapType.UserRingBuffer;
 }

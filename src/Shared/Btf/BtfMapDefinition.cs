@@ -24,6 +24,9 @@ internal sealed record BtfMapDefinition(
 {
     public const string SectionName = ".maps";
 
+    /// <summary>BPF_MAP_TYPE_PROG_ARRAY.</summary>
+    private const uint ProgramArrayType = 3;
+
     /// <summary>Every map in the ".maps" DATASEC, with its byte offset in that section (where relocations point).</summary>
     public static IReadOnlyList<(uint Offset, BtfMapDefinition Map)> ReadAll(BtfSpec spec)
     {
@@ -47,6 +50,7 @@ internal sealed record BtfMapDefinition(
             throw new InvalidDataException($"Map '{name}': its type id {typeId} is not a struct.");
 
         uint type = 0, keySize = 0, valueSize = 0, maxEntries = 0, flags = 0, pinning = 0, keyType = 0, valueType = 0, numaNode = 0;
+        bool initialValues = false;
         foreach (var member in definition.Members)
         {
             switch (member.Name)
@@ -61,12 +65,16 @@ internal sealed record BtfMapDefinition(
                 case "key": keyType = Pointee(spec, name, member); break;
                 case "value": valueType = Pointee(spec, name, member); break;
                 case "values":
-                    throw new NotSupportedException($"Map '{name}': initial 'values' (map-in-map, program arrays) are not supported.");
+                    initialValues = true;
+                    break;
                 default:
                     throw new InvalidDataException($"Map '{name}': unknown definition member '{member.Name}'.");
             }
         }
 
+        // A program array's initial slots come from relocations against the section, which the loader applies.
+        if (initialValues && type != ProgramArrayType)
+            throw new NotSupportedException($"Map '{name}': initial 'values' (map-in-map) are not supported.");
         keySize = SizeFromType(spec, name, "key", keyType, keySize);
         valueSize = SizeFromType(spec, name, "value", valueType, valueSize);
         return new BtfMapDefinition(name, type, keySize, valueSize, maxEntries, flags, pinning, keyType, valueType, numaNode);

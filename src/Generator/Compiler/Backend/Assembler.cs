@@ -98,7 +98,7 @@ internal static class Assembler
 
             insns[at] = m.Insn;
             if (m.Second is { } second) insns[at + 1] = second;
-            if (m.CallSymbol is not null) function.Relocations.Add(new CodeRelocation(at, RelocationKind.Call, m.CallSymbol));
+            if (m.CallSymbol is not null) function.Relocations.Add(new CodeRelocation(at, m.Relocation, m.CallSymbol));
         }
         return function;
     }

@@ -90,6 +90,11 @@ internal sealed class InstructionSelector
             {
                 var (baseReg, offset) = Address(i);
                 var size = SizeOf(i.Size);
+                if (i.Atomic)
+                {
+                    Add(Asm.Asm.Atomic(size, baseReg, offset, R(i.A), AtomicOp.Add));
+                    break;
+                }
                 Add(i.A.IsConst ? Asm.Asm.StoreImm(size, baseReg, offset, unchecked((int)i.A.Value)) : Asm.Asm.StoreMem(size, baseReg, offset, R(i.A)));
                 break;
             }
@@ -106,6 +111,13 @@ internal sealed class InstructionSelector
             case IrOp.Return:
                 Add(Asm.Asm.Exit());
                 break;
+            case IrOp.LoadAddress:
+            {
+                // The loader fills in the map or section: clang's form, imm = offset, src_reg 0 until relocated.
+                var (first, second) = Asm.Asm.LoadImm64(R(i.Dst), i.Imm);
+                _out.Add(new MachineInst { Insn = first, Second = second, CallSymbol = i.Symbol, Relocation = i.Relocation });
+                break;
+            }
             case IrOp.Jump:
                 if (i.Target != next)
                     _out.Add(MachineInst.JumpTo(Asm.Asm.Ja(0), i.Target!.Id));

@@ -32,6 +32,7 @@ internal static class Legalizer
                         if (inst.Width == Width.W64 && inst.B.IsConst && !FitsImm(inst.B.Value))
                             inst.B = Materialize(f, result, inst.B);
                         break;
+                    case IrOp.Store when inst.A.IsConst && inst.Atomic:
                     case IrOp.Store when inst.A.IsConst && inst.Size == MemSize.B8 && !FitsImm(inst.A.Value):
                         inst.A = Materialize(f, result, inst.A);
                         break;

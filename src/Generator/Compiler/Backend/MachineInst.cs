@@ -28,7 +28,10 @@ internal sealed class MachineInst
     /// <summary>Code: the block a jump goes to; Label: the block that starts here. -1 otherwise.</summary>
     public int Block { get; set; } = -1;
 
+    /// <summary>The symbol of the relocation this instruction needs (a callee, a map, a data section), or null.</summary>
     public string? CallSymbol { get; set; }
+
+    public RelocationKind Relocation { get; set; } = RelocationKind.Call;
 
     public SourceLine? Line { get; set; }
 

@@ -25,6 +25,8 @@ internal sealed partial class MethodLowering
                 return ReadLocal(operation);
             case IFieldReferenceOperation field:
                 return LowerFieldRead(field);
+            case IPropertyReferenceOperation property:
+                return LowerPropertyRead(property);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, resultUsed);
             case ISimpleAssignmentOperation assignment:
@@ -54,14 +56,15 @@ internal sealed partial class MethodLowering
             case { Kind: OperationKind.None } when IntType.From(operation.Type) is { } pointee && PointerPlace(operation, pointee) is { } place:
                 return ReadPlace(place, operation);
             default:
-                return Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
+                return TryLowerContextRead(operation) ?? Unsupported(operation, $"the expression kind '{operation.Kind}' is not supported");
         }
     }
 
     private Value LowerConstant(IOperation operation)
     {
-        var type = IntType.From(operation.Type);
         object? value = operation.ConstantValue.Value;
+        // The null literal of a pointer comparison has no type of its own: it is address 0.
+        var type = IntType.From(operation.Type) ?? (value is null && operation.Type is null ? IntType.ULong : null);
         if (type is null)
             return Unsupported(operation, $"constants of type '{operation.Type?.ToDisplayString() ?? "null"}' are only allowed as a Printk format");
         long raw = value switch

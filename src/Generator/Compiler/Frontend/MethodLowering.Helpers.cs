@@ -13,15 +13,21 @@ internal sealed partial class MethodLowering
     private Value LowerInvocation(IInvocationOperation invocation, bool resultUsed)
     {
         var target = invocation.TargetMethod;
+        if (TryLowerMapCall(invocation, out var mapResult))
+            return mapResult;
         int? helper = HelperIdOf(target);
         if (helper == TracePrintk)
             return LowerPrintk(invocation);
         if (helper is { } id)
             return LowerHelperCall(invocation, id);
+        if (PacketLoadOf(target) is { } load)
+            return LowerPacketLoad(invocation, load);
         if (IsUserMethod(target))
             return LowerUserCall(invocation);
         if (TryLowerIntrinsic(invocation) is { } intrinsic)
             return intrinsic;
+        if (TryLowerContextRead(invocation) is { } contextRead)
+            return contextRead;
         if (target.Name == "Arg" && target.ContainingType.Name == "RawTracepointContext" && invocation.Instance is { } context)
             return LowerRawTracepointArg(invocation, context);
         return Unsupported(invocation, $"calls to '{target.ToDisplayString()}' are not supported");

@@ -41,6 +41,8 @@ internal sealed partial class MethodLowering
     private Value LowerFieldRead(IFieldReferenceOperation field)
     {
         var symbol = field.Field;
+        if (GlobalPlace(field) is { } global)
+            return ReadPlace(global, field);
         if (symbol.IsConst && symbol.ConstantValue is not null && IntType.From(symbol.Type) is { } constType)
             return Value.Const(ToLong(symbol.ConstantValue), constType);
         if (symbol.IsStatic && symbol.IsReadOnly && IntType.From(symbol.Type) is { } type && StaticInitializer(symbol) is { } value)
@@ -83,6 +85,8 @@ internal sealed partial class MethodLowering
     /// </summary>
     private Place? LowerMemoryPlace(IOperation target)
     {
+        if (ContextPlace(target) is { } context)
+            return context;
         switch (target)
         {
             case IFieldReferenceOperation { Instance: { } instance } field when IntType.From(field.Type) is { } fieldType:

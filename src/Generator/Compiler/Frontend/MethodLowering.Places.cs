@@ -32,7 +32,7 @@ internal sealed partial class MethodLowering
             return null;
         }
 
-        var memory = LowerMemoryPlace(target);
+        var memory = GlobalPlace(target) ?? LowerMemoryPlace(target);
         if (memory is null)
             Unsupported(target, $"assigning to '{target.Kind}' is not supported");
         return memory;

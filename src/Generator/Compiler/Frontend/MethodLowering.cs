@@ -111,7 +111,8 @@ internal sealed partial class MethodLowering
     }
 
     private static bool IsContext(ITypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "BpfSharp" && type.Name.EndsWith("Context", System.StringComparison.Ordinal);
+        type.ContainingNamespace?.ToDisplayString() == "BpfSharp" && type.Name.EndsWith("Context", System.StringComparison.Ordinal)
+        || IsContextStruct(type);
 
     private void LowerExpressionBody(IOperation operation)
     {

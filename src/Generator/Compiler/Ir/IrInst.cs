@@ -43,8 +43,14 @@ internal sealed class IrInst
     /// <summary>CallHelper: the helper id.</summary>
     public int Imm { get; set; }
 
-    /// <summary>CallLocal: the callee's function name.</summary>
+    /// <summary>CallLocal: the callee's function name. LoadAddress: the map or data section.</summary>
     public string? Symbol { get; set; }
+
+    /// <summary>LoadAddress: what <see cref="Symbol"/> names (a map or a data section).</summary>
+    public RelocationKind Relocation { get; set; }
+
+    /// <summary>Store: an atomic add of A to memory instead of a plain store.</summary>
+    public bool Atomic { get; set; }
 
     public Operand[] Args { get; set; } = System.Array.Empty<Operand>();
 

@@ -30,6 +30,8 @@ internal enum IrOp : byte
     Branch,
     /// <summary>Terminator: return A.</summary>
     Return,
+    /// <summary>Dst = the address of Symbol + Imm (LD_IMM64 that the loader relocates: a map, or a global in a data section).</summary>
+    LoadAddress,
 }
 
 internal enum BinOp : byte { Add, Sub, Mul, UDiv, SDiv, UMod, SMod, Or, And, Xor, Shl, LShr, AShr }

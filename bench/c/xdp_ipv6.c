@@ -1,0 +1,16 @@
+// IPv6: drop hop-limit-expired packets and ICMPv6 to a link-local destination (fe80::/10 is allowed, others dropped).
+#include "common.h"
+SEC("xdp") int xdp_ipv6(struct xdp_md *ctx)
+{
+    void *data = (void *)(long)ctx->data, *end = (void *)(long)ctx->data_end;
+    struct ethhdr *eth = data;
+    if ((void *)(eth + 1) > end) return XDP_DROP;
+    if (eth->h_proto != bpf_htons(ETH_P_IPV6)) return XDP_PASS;
+    struct ipv6hdr *ip6 = (void *)(eth + 1);
+    if ((void *)(ip6 + 1) > end) return XDP_DROP;
+    if (ip6->hop_limit <= 1) return XDP_DROP;
+    if (ip6->nexthdr == IPPROTO_ICMPV6 && (ip6->daddr.in6_u.u6_addr8[0] != 0xfe || (ip6->daddr.in6_u.u6_addr8[1] & 0xc0) != 0x80))
+        return XDP_DROP;
+    return XDP_PASS;
+}
+char LICENSE[] SEC("license") = "GPL";

@@ -1,0 +1,121 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+
+namespace BpfSharp.Runtime;
+
+/// <summary>
+/// Per-CPU maps: each key holds one <typeparamref name="V"/> per possible CPU. Lookups return them all (index = CPU id);
+/// updates write all of them. The kernel copies each CPU's value in an 8-byte aligned slot, which this class packs and unpacks.
+/// </summary>
+public abstract class BpfPerCpuKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValuePair<K, V[]>>
+    where K : unmanaged
+    where V : unmanaged
+{
+    private bool batchUnsupported;
+
+    protected BpfPerCpuKeyedMap(BpfMap map, params MapType[] types)
+        : base(map, SizeOf<K>(), SizeOf<V>(), types)
+    {
+    }
+
+    /// <summary>Possible CPUs: the length of every value array.</summary>
+    public int CpuCount => PossibleCpus.Count;
+
+    public V[] Lookup(in K key) => TryGetValue(key, out var values)
+        ? values
+        : throw new KeyNotFoundException($"{Name} has no key {key}.");
+
+    public bool TryGetValue(in K key, out V[] values)
+    {
+        var buffer = new byte[Map.ValueBufferSize];
+        if (!Map.TryLookup(Bytes(key), buffer))
+        {
+            values = [];
+            return false;
+        }
+        values = Unpack(buffer);
+        return true;
+    }
+
+    /// <summary>Sets each CPU's value; <paramref name="values"/> must have <see cref="CpuCount"/> elements.</summary>
+    public void Update(in K key, ReadOnlySpan<V> values, MapUpdateFlags flags = MapUpdateFlags.Any) =>
+        Map.Update(Bytes(key), Pack(values), flags);
+
+    /// <summary>Sets every CPU's value to <paramref name="value"/>.</summary>
+    public void UpdateAll(in K key, V value, MapUpdateFlags flags = MapUpdateFlags.Any)
+    {
+        var values = new V[CpuCount];
+        Array.Fill(values, value);
+        Update(key, values, flags);
+    }
+
+    public bool Delete(in K key) => Map.Delete(Bytes(key));
+
+    public IEnumerable<K> Keys
+    {
+        get
+        {
+            K key = default, next = default;
+            bool first = true;
+            while (Map.TryGetNextKey(first ? ReadOnlySpan<byte>.Empty : Bytes(key), WritableBytes(ref next)))
+            {
+                first = false;
+                key = next;
+                yield return key;
+            }
+        }
+    }
+
+    public IEnumerator<KeyValuePair<K, V[]>> GetEnumerator()
+    {
+        foreach (var key in Keys)
+            if (TryGetValue(key, out var values))
+                yield return new(key, values);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The whole map with BPF_MAP_LOOKUP_BATCH (one by one where unsupported).</summary>
+    public List<KeyValuePair<K, V[]>> LookupBatch(int batchSize = 256)
+    {
+        var result = new List<KeyValuePair<K, V[]>>();
+        if (!batchUnsupported)
+        {
+            try
+            {
+                int stride = Map.ValueBufferSize;
+                BatchReader.ReadAll(Map, batchSize, delete: false, (keys, values) =>
+                {
+                    var k = MemoryMarshal.Cast<byte, K>(keys);
+                    for (int i = 0; i < k.Length; i++)
+                        result.Add(new(k[i], Unpack(values.Slice(i * stride, stride))));
+                });
+                return result;
+            }
+            catch (BpfNotSupportedException)
+            {
+                batchUnsupported = true;
+            }
+        }
+        result.AddRange(this);
+        return result;
+    }
+
+    private V[] Unpack(ReadOnlySpan<byte> buffer)
+    {
+        var values = new V[CpuCount];
+        for (int cpu = 0; cpu < values.Length; cpu++)
+            values[cpu] = MemoryMarshal.Read<V>(buffer.Slice(cpu * Map.PerCpuStride));
+        return values;
+    }
+
+    private byte[] Pack(ReadOnlySpan<V> values)
+    {
+        if (values.Length != CpuCount)
+            throw new ArgumentException($"{Name}: per-CPU updates need {CpuCount} values (possible CPUs), got {values.Length}.", nameof(values));
+        var buffer = new byte[Map.ValueBufferSize];
+        for (int cpu = 0; cpu < values.Length; cpu++)
+            MemoryMarshal.Write(buffer.AsSpan(cpu * Map.PerCpuStride), in values[cpu]);
+        return buffer;
+    }
+}

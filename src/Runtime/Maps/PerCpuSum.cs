@@ -1,0 +1,24 @@
+using System.Numerics;
+
+namespace BpfSharp.Runtime;
+
+/// <summary>Adding up per-CPU values, the usual way to read a per-CPU counter.</summary>
+public static class PerCpuSum
+{
+    public static V Sum<V>(this ReadOnlySpan<V> values)
+        where V : unmanaged, INumber<V>
+    {
+        V total = V.Zero;
+        foreach (var value in values)
+            total += value;
+        return total;
+    }
+
+    public static V Sum<V>(this V[] values)
+        where V : unmanaged, INumber<V> => Sum((ReadOnlySpan<V>)values);
+
+    /// <summary>The sum over CPUs of the value at <paramref name="key"/>; zero if absent.</summary>
+    public static V Sum<K, V>(this BpfPerCpuKeyedMap<K, V> map, in K key)
+        where K : unmanaged
+        where V : unmanaged, INumber<V> => map.TryGetValue(key, out var values) ? Sum(values) : V.Zero;
+}

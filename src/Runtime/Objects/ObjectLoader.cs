@@ -1,0 +1,159 @@
+using BpfSharp.Asm;
+using BpfSharp.Runtime.Objects;
+
+namespace BpfSharp.Runtime;
+
+/// <summary>
+/// Makes kernel objects from an <see cref="ObjectSpec"/>: BTF first (optional: without it maps and programs load
+/// bare, as libbpf does), then maps (reusing pins), global data written and .rodata frozen, then programs with their
+/// map fds patched in, then program array slots. Whatever was created is closed if a later step fails.
+/// </summary>
+internal static class ObjectLoader
+{
+    public sealed record Loaded(BpfFd? Btf, string? BtfError, Dictionary<string, BpfMap> Maps, Dictionary<string, BpfProgram> Programs);
+
+    public static Loaded Load(ObjectSpec spec, BpfLoadOptions options)
+    {
+        BpfFd? btf = null;
+        string? btfError = spec.BtfError;
+        var maps = new Dictionary<string, BpfMap>(StringComparer.Ordinal);
+        var programs = new Dictionary<string, BpfProgram>(StringComparer.Ordinal);
+        try
+        {
+            if (spec.Btf is { } bytes)
+                btf = BtfUpload.TryLoad(bytes, out btfError);
+            foreach (var objectMap in spec.ObjectMaps)
+                maps.Add(objectMap.Spec.Name, CreateMap(spec, objectMap.Spec, btf, options));
+            foreach (var program in spec.Programs)
+                programs.Add(program.Name, LoadProgram(spec, program, maps, btf, options));
+            foreach (var slot in spec.ProgramArraySlots)
+                new BpfProgramArray(maps[slot.Map]).Set(slot.Index, programs[slot.Program]);
+            return new Loaded(btf, btfError, maps, programs);
+        }
+        catch
+        {
+            foreach (var program in programs.Values)
+                program.Dispose();
+            foreach (var map in maps.Values)
+                map.Dispose();
+            btf?.Dispose();
+            throw;
+        }
+    }
+
+    private static BpfMap CreateMap(ObjectSpec objectSpec, MapSpec spec, BpfFd? btf, BpfLoadOptions options)
+    {
+        // libbpf's convention: a perf event array without a size gets one slot per CPU.
+        if (spec.Type == MapType.PerfEventArray && spec.MaxEntries == 0)
+            spec = spec with { MaxEntries = (uint)PossibleCpus.Count };
+        if (options.MaxEntries.TryGetValue(spec.Name, out uint maxEntries))
+            spec = spec with { MaxEntries = maxEntries };
+        if (spec.Contents is { } contents)
+            spec = spec with { Contents = WithGlobalValues(objectSpec, spec.Name, contents, options) };
+
+        if (spec.Pinning == MapPinning.ByName)
+        {
+            string directory = options.PinPath ?? BpfFs.EnsureMounted();
+            string path = Path.Combine(directory, spec.Name);
+            if (File.Exists(path))
+                return OpenCompatiblePin(spec, path);
+            var created = Create(spec, btf);
+            try
+            {
+                created.Pin(path);
+            }
+            catch
+            {
+                created.Dispose();
+                throw;
+            }
+            return created;
+        }
+        return Create(spec, btf);
+    }
+
+    private static BpfMap Create(MapSpec spec, BpfFd? btf)
+    {
+        var map = BpfMap.Create(spec, btf);
+        try
+        {
+            if (spec.Contents is { } contents)
+            {
+                map.Update(BitConverter.GetBytes(0u), contents);
+                if (spec.Freeze)
+                    map.Freeze();
+            }
+            return map;
+        }
+        catch
+        {
+            map.Dispose();
+            throw;
+        }
+    }
+
+    private static BpfMap OpenCompatiblePin(MapSpec spec, string path)
+    {
+        var pinned = BpfMap.OpenPinned(path);
+        var info = pinned.Info;
+        if (info.Type != spec.Type || info.KeySize != spec.KeySize || info.ValueSize != spec.ValueSize || info.MaxEntries != spec.MaxEntries)
+        {
+            pinned.Dispose();
+            throw new InvalidOperationException($"The map pinned at {path} ({info.Type}, key {info.KeySize}, value {info.ValueSize}, {info.MaxEntries} entries) does not match {spec}.");
+        }
+        return pinned;
+    }
+
+    private static byte[] WithGlobalValues(ObjectSpec spec, string section, byte[] contents, BpfLoadOptions options)
+    {
+        byte[]? result = null;
+        foreach (var (name, value) in options.GlobalValues)
+        {
+            var variable = spec.Variable(name);
+            if (variable.Section != section)
+                continue;
+            if (value.Length > variable.Size)
+                throw new ArgumentException($"Global variable '{name}' has {variable.Size} bytes; the value given has {value.Length}.");
+            result ??= (byte[])contents.Clone();
+            value.CopyTo(result, variable.Offset);
+        }
+        return result ?? contents;
+    }
+
+    private static BpfProgram LoadProgram(ObjectSpec spec, ProgramSpec program, Dictionary<string, BpfMap> maps, BpfFd? btf, BpfLoadOptions options)
+    {
+        var code = (Instruction[])program.Instructions.Clone();
+        foreach (var reference in program.MapReferences)
+        {
+            var map = maps[reference.Map];
+            code[reference.Instruction] = code[reference.Instruction] with
+            {
+                Src = reference.IsValue ? PseudoSource.MapValue : PseudoSource.MapFd,
+                Imm = map.Fd.Value,
+            };
+            code[reference.Instruction + 1] = code[reference.Instruction + 1] with { Imm = reference.IsValue ? reference.Offset : 0 };
+        }
+        var bytes = Instruction.Encode(code);
+        var flags = program.Section == "xdp.frags" ? ProgramFlags.XdpHasFrags : ProgramFlags.None;
+        var loadOptions = new ProgramLoadOptions { ExpectedAttachType = program.AttachType, LogLevel = options.LogLevel, Flags = flags };
+        if (btf is null || program.FuncInfo.Length == 0)
+            return BpfProgram.Load(program, spec.License, bytes, loadOptions);
+        try
+        {
+            return BpfProgram.Load(program, spec.License, bytes, new ProgramLoadOptions
+            {
+                ExpectedAttachType = program.AttachType,
+                LogLevel = options.LogLevel,
+                Flags = flags,
+                ProgramBtf = btf,
+                FuncInfo = program.FuncInfo,
+                LineInfo = program.LineInfo,
+            });
+        }
+        catch (BpfException e) when (e is not BpfPermissionException && e is not BpfVerifierException)
+        {
+            // func/line info the kernel rejects should not cost the program: load it without them.
+            return BpfProgram.Load(program, spec.License, bytes, loadOptions);
+        }
+    }
+}

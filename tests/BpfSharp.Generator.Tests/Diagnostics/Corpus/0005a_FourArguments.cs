@@ -1,0 +1,12 @@
+using BpfSharp;
+using BpfSharp.Testing;
+
+public static unsafe partial class FourArguments
+{
+    [BpfProgram, RawTracepoint("sys_enter")]
+    public static int Run(RawTracepointContext ctx)
+    {
+        /*!BPF0005*/Bpf.Printk("%d %d %d %d\n", 1, 2, 3, 4);
+        return 0;
+    }
+}

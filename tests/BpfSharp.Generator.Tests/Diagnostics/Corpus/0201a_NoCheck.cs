@@ -1,0 +1,14 @@
+using BpfSharp;
+using BpfSharp.Testing;
+
+public static unsafe partial class NoCheck
+{
+    [BpfProgram, RawTracepoint("sys_enter")]
+    public static int Run(RawTracepointContext ctx)
+    {
+        TestPacket* p = (TestPacket*)ctx.Arg(0);
+        byte* data = p->Data;
+        byte* end = p->DataEnd;
+        return /*!BPF0201*/data[0];
+    }
+}

@@ -1,0 +1,16 @@
+using BpfSharp;
+using BpfSharp.Testing;
+
+public static unsafe partial class VariableOffset
+{
+    [BpfProgram, RawTracepoint("sys_enter")]
+    public static int Run(RawTracepointContext ctx)
+    {
+        TestPacket* p = (TestPacket*)ctx.Arg(0);
+        byte* data = p->Data;
+        byte* end = p->DataEnd;
+        ulong n = ctx.Arg(1);
+        if (data + 14 > end) return 0;
+        return /*!BPF0201*/*(data + n);
+    }
+}
