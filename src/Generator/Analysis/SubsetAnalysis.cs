@@ -23,8 +23,12 @@ internal static class SubsetAnalysis
         foreach (var operation in body.DescendantsAndSelf())
         {
             if (IsChecked(operation))
-                sink.Add(DiagnosticDescriptors.CheckedArithmetic, operation.Syntax.GetLocation(), operation.Syntax.ToString());
-            else if (Reason(operation) is { } reason)
+            {
+                string text = operation.Syntax.ToString().Replace("\r", " ").Replace("\n", " ");
+                sink.Add(DiagnosticDescriptors.CheckedArithmetic, operation.Syntax.GetLocation(), text.Length > 60 ? text.Substring(0, 57) + "..." : text);
+                continue;
+            }
+            if (Reason(operation) is { } reason)
                 Report(sink, operation.Syntax.GetLocation(), operation.Syntax.ToString(), reason);
         }
     }
@@ -52,6 +56,8 @@ internal static class SubsetAnalysis
                 return "await needs a scheduler; eBPF programs run to completion";
             case ILockOperation:
                 return "lock needs a monitor; use a map with atomic updates";
+            case IForEachLoopOperation loop when IsInlineArray(loop.Collection):
+                return null;
             case IUsingOperation:
             case IForEachLoopOperation:
                 return "this calls interface methods (IDisposable, IEnumerable), which eBPF cannot dispatch; use a bounded for loop";
@@ -87,6 +93,13 @@ internal static class SubsetAnalysis
         if (target.IsGenericMethod)
             return $"'{target.Name}' is generic; only map declarations and map methods take type arguments";
         return null;
+    }
+
+    /// <summary>foreach over an [InlineArray] struct is compiled as one body per element.</summary>
+    private static bool IsInlineArray(IOperation collection)
+    {
+        while (collection is IConversionOperation { Conversion.IsImplicit: true } c) collection = c.Operand;
+        return collection.Type?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute") == true;
     }
 
     private static bool IsChecked(IOperation operation) => operation switch

@@ -39,6 +39,14 @@ public class ListingTests
     }
 
     [Fact]
+    public void A_materialized_boolean_is_not_tested_again()
+    {
+        var listing = Listing("public static int Prog(int a, int b) { bool ok = a > 3 && b > 4; if (ok) return 10; return 20; }");
+        Assert.DoesNotContain(listing, l => l.EndsWith("!= 0 goto", StringComparison.Ordinal) || l.Contains(" == 0 goto") || l.Contains(" != 0 goto"));
+        Assert.True(listing.Length <= 6, string.Join("\n", listing));
+    }
+
+    [Fact]
     public void Early_returns_of_one_value_share_one_exit()
     {
         var listing = Listing("public static int Prog(byte* p, byte* end) { if (p + 14 > end) return 0; if (p[12] != 8) return 0; if (p + 34 > end) return 0; return p[23]; }");

@@ -27,6 +27,7 @@ internal static class PassPipeline
             changed |= ConstantFolding.Run(f);
             changed |= CopyPropagation.Run(f);
             changed |= BranchSimplification.Run(f);
+            changed |= JumpThreading.Run(f);
             changed |= UnreachableBlocks.Run(f);
             changed |= DeadCodeElimination.Run(f);
             changed |= TailMerging.Run(f);
