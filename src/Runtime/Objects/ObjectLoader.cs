@@ -149,26 +149,30 @@ internal static class ObjectLoader
             code[reference.Instruction + 1] = code[reference.Instruction + 1] with { Imm = reference.IsValue ? reference.Offset : 0 };
         }
         var bytes = Instruction.Encode(code);
+        // What the section implies for the load: XDP fragments, and for fentry/fexit the kernel function's BTF id.
         var flags = program.Section == "xdp.frags" ? ProgramFlags.XdpHasFrags : ProgramFlags.None;
-        var loadOptions = new ProgramLoadOptions { ExpectedAttachType = program.AttachType, LogLevel = options.LogLevel, Flags = flags };
+        uint attachBtfId = program.Type == ProgramType.Tracing ? VmlinuxBtf.FunctionId(program.AttachTarget, "fentry/fexit") : 0;
+        ProgramLoadOptions Options(bool withBtf) => new()
+        {
+            ExpectedAttachType = program.AttachType,
+            LogLevel = options.LogLevel,
+            Flags = flags,
+            AttachBtfId = attachBtfId,
+            ProgramBtf = withBtf ? btf : null,
+            FuncInfo = withBtf ? program.FuncInfo : default,
+            LineInfo = withBtf ? program.LineInfo : default,
+        };
+
         if (btf is null || program.FuncInfo.Length == 0)
-            return BpfProgram.Load(program, spec.License, bytes, loadOptions);
+            return BpfProgram.Load(program, spec.License, bytes, Options(withBtf: false));
         try
         {
-            return BpfProgram.Load(program, spec.License, bytes, new ProgramLoadOptions
-            {
-                ExpectedAttachType = program.AttachType,
-                LogLevel = options.LogLevel,
-                Flags = flags,
-                ProgramBtf = btf,
-                FuncInfo = program.FuncInfo,
-                LineInfo = program.LineInfo,
-            });
+            return BpfProgram.Load(program, spec.License, bytes, Options(withBtf: true));
         }
         catch (BpfException e) when (e is not BpfPermissionException && e is not BpfVerifierException)
         {
             // func/line info the kernel rejects should not cost the program: load it without them.
-            return BpfProgram.Load(program, spec.License, bytes, loadOptions);
+            return BpfProgram.Load(program, spec.License, bytes, Options(withBtf: false));
         }
     }
 }

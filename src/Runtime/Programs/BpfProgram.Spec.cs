@@ -10,8 +10,6 @@ public sealed partial class BpfProgram
     /// <summary>Loads one program of an object: <paramref name="code"/> is its linked code with map fds filled in.</summary>
     internal static BpfProgram Load(ProgramSpec spec, string license, byte[] code, ProgramLoadOptions options)
     {
-        if (spec.Type == ProgramType.Tracing)
-            options = options.WithAttachBtfId(VmlinuxBtf.FunctionId(spec.AttachTarget, "fentry/fexit"));
         BpfProgram program;
         try
         {

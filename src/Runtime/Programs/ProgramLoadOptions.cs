@@ -41,22 +41,4 @@ public sealed class ProgramLoadOptions
 
     /// <summary>First log buffer size; the loader grows it when the kernel reports truncation.</summary>
     public int InitialLogSize { get; init; } = 64 * 1024;
-
-    /// <summary>A copy of these options that names the kernel function (BTF id) a tracing program attaches to.</summary>
-    internal ProgramLoadOptions WithAttachBtfId(uint btfId) => new()
-    {
-        ExpectedAttachType = ExpectedAttachType,
-        ProgramBtf = ProgramBtf,
-        FuncInfo = FuncInfo,
-        FuncInfoRecordSize = FuncInfoRecordSize,
-        LineInfo = LineInfo,
-        LineInfoRecordSize = LineInfoRecordSize,
-        AttachBtfId = btfId,
-        AttachTarget = AttachTarget,
-        FdArray = FdArray,
-        Flags = Flags,
-        IfIndex = IfIndex,
-        LogLevel = LogLevel,
-        InitialLogSize = InitialLogSize,
-    };
 }
