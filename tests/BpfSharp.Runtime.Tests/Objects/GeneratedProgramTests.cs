@@ -46,6 +46,10 @@ public class GeneratedProgramTests
         // Warm up first: the runtime opens its own files (assemblies, /proc) once, lazily.
         using (var warm = Answers.Load())
             warm.AttachAll();
+        // Earlier tests leave handles (process pipes, sockets) to the finalizer; close them now, not mid-count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         int before = Descriptors.CountAll();
         int bpfBefore = Descriptors.CountBpf();
         for (int i = 0; i < 200; i++)
