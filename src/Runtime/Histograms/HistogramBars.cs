@@ -5,6 +5,22 @@ internal static class HistogramBars
 {
     public const int MaxStars = 40;
 
+    /// <summary>The last non-empty bucket (-1 when all are empty) and the largest count, which scales the bars.</summary>
+    public static (int Last, ulong Max) Extent(IReadOnlyList<ulong> buckets)
+    {
+        int last = -1;
+        ulong max = 0;
+        for (int i = 0; i < buckets.Count; i++)
+        {
+            if (buckets[i] > 0)
+                last = i;
+            max = Math.Max(max, buckets[i]);
+        }
+        return (last, max);
+    }
+
+    public static ulong[] Widen(uint[] values) => Array.ConvertAll(values, v => (ulong)v);
+
     /// <summary>
     /// floor(width * value / max) stars, at most <paramref name="width"/>, with the last turned into '+' when the value
     /// exceeds the maximum; padded to <paramref name="width"/> as BCC's <c>%-*s</c> does.

@@ -16,19 +16,12 @@ public sealed class LinearHistogram
 
     public static LinearHistogram FromMap(BpfArrayMap<ulong> map) => new(map.ToArray());
 
-    public static LinearHistogram FromMap(BpfArrayMap<uint> map) => new(map.ToArray().Select(v => (ulong)v).ToArray());
+    public static LinearHistogram FromMap(BpfArrayMap<uint> map) => new(HistogramBars.Widen(map.ToArray()));
 
     /// <summary>BCC's print_linear_hist output, buckets 0 to the last non-empty one.</summary>
     public string ToString(string valueType, bool stripLeadingZero = false)
     {
-        int last = -1;
-        ulong max = 0;
-        for (int i = 0; i < Buckets.Count; i++)
-        {
-            if (Buckets[i] > 0)
-                last = i;
-            max = Math.Max(max, Buckets[i]);
-        }
+        var (last, max) = HistogramBars.Extent(Buckets);
         var text = new StringBuilder();
         if (last >= 0)
             text.Append("     ").Append(valueType.PadRight(13)).Append(" : count     distribution\n");

@@ -21,7 +21,7 @@ public sealed class Log2Histogram
     /// <summary>Reads an array map whose index is the bucket.</summary>
     public static Log2Histogram FromMap(BpfArrayMap<ulong> map) => new(map.ToArray());
 
-    public static Log2Histogram FromMap(BpfArrayMap<uint> map) => new(map.ToArray().Select(v => (ulong)v).ToArray());
+    public static Log2Histogram FromMap(BpfArrayMap<uint> map) => new(HistogramBars.Widen(map.ToArray()));
 
     /// <summary>Reads a per-CPU array map, adding up the CPUs.</summary>
     public static Log2Histogram FromMap(BpfPerCpuArrayMap<ulong> map) =>
@@ -33,14 +33,7 @@ public sealed class Log2Histogram
     /// <summary>BCC's print_log2_hist output, one line per bucket from 1 to the last non-empty one, each ending in '\n'.</summary>
     public string ToString(string valueType, bool stripLeadingZero = false)
     {
-        int last = -1;
-        ulong max = 0;
-        for (int i = 0; i < Buckets.Count; i++)
-        {
-            if (Buckets[i] > 0)
-                last = i;
-            max = Math.Max(max, Buckets[i]);
-        }
+        var (last, max) = HistogramBars.Extent(Buckets);
         bool wide = last > 32;
         int stars = wide ? HistogramBars.MaxStars / 2 : HistogramBars.MaxStars;
         var text = new StringBuilder();
