@@ -6,7 +6,7 @@ namespace BpfSharp.Runtime.Tests.Samples;
 
 /// <summary>
 /// A sample run as a user runs it, inside a network namespace (<c>ip netns exec</c> execs, so the process id is the
-/// sample's). Lines of standard output are collected as they come; disposing kills a sample still running.
+/// sample's; so does <c>env</c>). Lines of standard output are collected as they come; disposing kills a sample still running.
 /// </summary>
 internal sealed class SampleProcess : IDisposable
 {
@@ -19,14 +19,18 @@ internal sealed class SampleProcess : IDisposable
 
     public static SampleProcess Start(string sample, string? netns, params string[] arguments)
     {
-        var start = new ProcessStartInfo(netns is null ? "dotnet" : "ip")
+        var start = new ProcessStartInfo(netns is null ? "env" : "ip")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         if (netns is not null)
-            foreach (var a in new[] { "netns", "exec", netns, "dotnet" })
+            foreach (var a in new[] { "netns", "exec", netns, "env" })
                 start.ArgumentList.Add(a);
+        // A test run started in the background (no job control) inherits SIGINT ignored, and so would the sample:
+        // Ctrl-C must reach it as it does in a terminal. env execs, so the process id stays the sample's.
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(Repo.SampleOutput(sample), sample + ".dll"));
         foreach (var a in arguments)
             start.ArgumentList.Add(a);
