@@ -150,24 +150,34 @@ internal sealed partial class MethodLowering
     }
 
     /// <summary>
-    /// The address of a variable (a stack-slot local, a global, <c>*p</c>), or of a stack copy of any other
-    /// integer value (an <c>in</c> argument such as a constant or a converted local).
+    /// The address of a variable (a stack-slot local, a struct wherever it lives, a global, <c>*p</c>), or of a stack
+    /// copy of any other value (an <c>in</c> argument such as a constant, a converted local or a new struct).
     /// </summary>
     private Operand AddressOf(IOperation operation, bool mustBeVariable, ITypeSymbol? asType = null)
     {
+        // A struct (a key, a value, a record) is passed where it lives; a struct value with no home gets a stack copy.
+        if (StructOf(operation.Type) is { } layout)
+        {
+            if (StructAddress(Declared(operation)) is { } structAt)
+                return AddressValue(structAt).Operand;
+            if (!mustBeVariable)
+                return AddressValue(CopyToNewSlot(layout, operation)).Operand;
+        }
         while (operation is IDeclarationExpressionOperation declaration)
             operation = declaration.Expression;
         switch (operation)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
             {
-                if (!TryGetLocal(operation, out var local) && operation is ILocalReferenceOperation { IsDeclaration: true } declared
+                bool found = TryGetLocal(operation, out var local);
+                if (!found && operation is ILocalReferenceOperation { IsDeclaration: true } declared
                     && IntType.From(declared.Local.Type) is { } type)
                 {
                     local = Local.InSlot(Function.NewSlot(System.Math.Max(type.Bits / 8, 1), System.Math.Max(type.Bits / 8, 1)), type);
                     _locals[declared.Local] = local;
+                    found = true;
                 }
-                if (local.IsInSlot)
+                if (found && local.IsInSlot)
                     return Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = local.Slot }));
                 break;
             }
