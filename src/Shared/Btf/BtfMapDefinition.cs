@@ -83,9 +83,10 @@ internal sealed record BtfMapDefinition(
         keySize = SizeFromType(spec, name, "key", keyType, keySize);
         valueSize = SizeFromType(spec, name, "value", valueType, valueSize);
         BtfMapDefinition? inner = null;
+        // Initial slots (a program array's programs, a map of maps' maps) come from relocations against the section,
+        // which the loader applies; here only a map of maps' inner template matters.
         if (values is not null)
         {
-            // A program array's initial slots come from relocations against the section, which the loader applies.
             uint element = ValuesElement(spec, name, values);
             if (IsMapOfMaps(type))
             {
