@@ -75,6 +75,21 @@ public class MapOfMapsCompilerTests
         Assert.Contains(result.Diagnostics, d => d.Id == "BPF0200");
     }
 
+    [Fact]
+    public void A_declared_map_copied_to_a_local_is_refused_rather_than_read_as_a_global()
+    {
+        // Map references in locals are what an outer lookup returns; a map field is used through its field.
+        var result = CompilerHarness.CompileClass(Declarations + """
+            public static int Prog(RawTracepointContext ctx)
+            {
+                var seen = Seen;
+                return (int)seen.Peek(1);
+            }
+            """);
+        Assert.Contains(result.Diagnostics, d => d.Id == "BPF0001");
+        Assert.Empty(result.Programs);
+    }
+
     [Theory]
     [InlineData("static readonly ArrayOfMaps<HashMap<uint, ulong>> M = new(4, innerMaxEntries: 0);")]
     [InlineData("static readonly ArrayOfMaps<LpmTrieMap<Key2, uint>> M = new(4, 16);")]
