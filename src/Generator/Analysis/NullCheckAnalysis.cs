@@ -112,7 +112,7 @@ internal sealed class NullCheckAnalysis : ForwardFlow<HashSet<object>>
         return OperationFacts.KeyOf(stripped) is { } key && state.Contains(key);
     }
 
-    /// <summary>Whether this read of a maybe-null pointer needs it checked: a dereference, pointer arithmetic, or an argument not marked [BpfMayBeNull].</summary>
+    /// <summary>Whether this read of a maybe-null pointer needs it checked: a dereference, pointer arithmetic, an argument not marked [BpfMayBeNull], or a map call on it.</summary>
     private static bool IsUnsafeUse(IOperation reference, out SyntaxNode at)
     {
         at = reference.Syntax;
@@ -122,7 +122,7 @@ internal sealed class NullCheckAnalysis : ForwardFlow<HashSet<object>>
             return true;
         }
 
-        var consumer = OperationFacts.Consumer(reference, out _);
+        var consumer = OperationFacts.Consumer(reference, out var operand);
         switch (consumer)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } arithmetic:
@@ -131,6 +131,10 @@ internal sealed class NullCheckAnalysis : ForwardFlow<HashSet<object>>
             case IArgumentOperation { Parameter: { } parameter } argument:
                 at = argument.Syntax;
                 return !OperationFacts.HasAttribute(parameter, "BpfMayBeNullAttribute");
+            case IInvocationOperation { Instance: { } instance } call when instance == operand:
+                // A call on an inner map a map of maps' lookup returned: the map pointer goes to the helper.
+                at = call.Syntax;
+                return true;
             default:
                 return false;
         }

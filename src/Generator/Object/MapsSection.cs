@@ -8,7 +8,8 @@ namespace BpfSharp.Generator.Object;
 /// <summary>
 /// BTF-defined maps the way libbpf reads them: in <c>.maps</c>, one global variable per map whose type is an
 /// anonymous struct of pointer members — <c>int (*type)[T]</c>, <c>K *key</c>, <c>V *value</c>,
-/// <c>int (*max_entries)[N]</c>, ... The section's bytes are zeros; only the types carry the definition.
+/// <c>int (*max_entries)[N]</c>, ... and for a map of maps <c>struct { ... } *values[]</c>, its inner maps' definition.
+/// The section's bytes are zeros; only the types carry the definition.
 /// </summary>
 internal static class MapsSection
 {
@@ -52,7 +53,7 @@ internal static class MapsSection
             members.Add(("key_size", btf.NumberPointer((uint)map.KeySize)));
         if (map.Value is not null)
             members.Add(("value", btf.Builder.AddPointer(btf.Of(map.Value))));
-        else if (map.ValueSize != 0)
+        else if (map.ValueSize != 0 && map.Inner is null)
             members.Add(("value_size", btf.NumberPointer((uint)map.ValueSize)));
         if (map.MaxEntries != 0)
             members.Add(("max_entries", btf.NumberPointer(map.MaxEntries)));
@@ -65,6 +66,15 @@ internal static class MapsSection
         for (int i = 0; i < members.Count; i++)
             btfMembers.Add(new BtfMember(members[i].Name, members[i].Type, (uint)(i * 64)));
         size = (uint)(members.Count * 8);
+        // __array(values, struct inner): a flexible array of pointers to the inner definition, last and taking no room;
+        // the value size (4, a map fd) is implied.
+        if (map.Inner is not null)
+        {
+            uint inner = Definition(btf, map.Inner, out _);
+            uint index = btf.Builder.AddInt("__ARRAY_SIZE_TYPE__", 4);
+            uint values = btf.Builder.Add(new BtfArray(btf.Builder.AddPointer(inner), index, 0));
+            btfMembers.Add(new BtfMember("values", values, size * 8));
+        }
         return btf.Builder.Add(new BtfStruct("", size, btfMembers));
     }
 }

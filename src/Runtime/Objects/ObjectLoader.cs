@@ -6,7 +6,8 @@ namespace BpfSharp.Runtime;
 /// <summary>
 /// Makes kernel objects from an <see cref="ObjectSpec"/>: BTF first (optional: without it maps and programs load
 /// bare, as libbpf does), then maps (reusing pins), global data written and .rodata frozen, then programs with their
-/// map fds patched in, then program array slots. Whatever was created is closed if a later step fails.
+/// map fds patched in, then program array slots; maps of maps get their initial inner maps once all maps exist.
+/// Whatever was created is closed if a later step fails.
 /// </summary>
 internal static class ObjectLoader
 {
@@ -24,6 +25,8 @@ internal static class ObjectLoader
                 btf = TryLoadBtf(bytes, out btfError);
             foreach (var objectMap in spec.ObjectMaps)
                 maps.Add(objectMap.Spec.Name, CreateMap(spec, objectMap.Spec, btf, options));
+            foreach (var slot in spec.InnerMapSlots)
+                BpfMapOfMaps<uint>.Set(maps[slot.Map], BitConverter.GetBytes(slot.Index), maps[slot.InnerMap]);
             foreach (var program in spec.Programs)
                 programs.Add(program.Name, LoadProgram(spec, program, maps, btf, options));
             foreach (var slot in spec.ProgramArraySlots)

@@ -8,3 +8,6 @@ public sealed record GlobalVariable(string Name, string Section, int Offset, int
 
 /// <summary>An initial slot of a program array declared in ".maps": slot <paramref name="Index"/> runs <paramref name="Program"/>.</summary>
 public sealed record ProgramArraySlot(string Map, uint Index, string Program);
+
+/// <summary>An initial slot of a map of maps declared in ".maps": key <paramref name="Index"/> holds the object's map <paramref name="InnerMap"/>.</summary>
+public sealed record InnerMapSlot(string Map, uint Index, string InnerMap);

@@ -13,10 +13,10 @@ internal static class ObjectMaps
     /// <summary>sizeof(struct bpf_map_def) up to map_flags; newer fields may follow.</summary>
     private const int LegacyDefinitionSize = 20;
 
-    public static List<ObjectMap> Read(ElfFile elf, BtfSpec? btf, List<GlobalVariable> variables, List<ProgramArraySlot> slots)
+    public static List<ObjectMap> Read(ElfFile elf, BtfSpec? btf, List<GlobalVariable> variables, List<ProgramArraySlot> slots, List<InnerMapSlot> innerSlots)
     {
         var maps = new List<ObjectMap>();
-        ReadBtfDefined(elf, btf, maps, slots);
+        ReadBtfDefined(elf, btf, maps, slots, innerSlots);
         ReadLegacy(elf, maps);
         ReadGlobalData(elf, btf, maps, variables);
         var duplicate = maps.GroupBy(m => m.Spec.Name).FirstOrDefault(g => g.Count() > 1);
@@ -32,7 +32,7 @@ internal static class ObjectMaps
     private static bool Is(string name, string prefix) =>
         name == prefix || name.StartsWith(prefix + ".", StringComparison.Ordinal);
 
-    private static void ReadBtfDefined(ElfFile elf, BtfSpec? btf, List<ObjectMap> maps, List<ProgramArraySlot> slots)
+    private static void ReadBtfDefined(ElfFile elf, BtfSpec? btf, List<ObjectMap> maps, List<ProgramArraySlot> slots, List<InnerMapSlot> innerSlots)
     {
         var section = elf.FindSection(BtfMapDefinition.SectionName);
         if (section is null)
@@ -44,35 +44,42 @@ internal static class ObjectMaps
         {
             if (!byName.TryGetValue(symbol.Name, out var definition))
                 throw new InvalidDataException($"Map '{symbol.Name}' in '{section.Name}' has no BTF definition.");
-            var type = (MapType)definition.Type;
-            uint keySize = definition.KeySize, valueSize = definition.ValueSize;
-            if (type == MapType.ProgramArray)
-            {
-                keySize = keySize == 0 ? 4 : keySize;
-                valueSize = valueSize == 0 ? 4 : valueSize;
-            }
-            maps.Add(new ObjectMap(new MapSpec
-            {
-                Name = definition.Name,
-                Type = type,
-                KeySize = keySize,
-                ValueSize = valueSize,
-                MaxEntries = definition.MaxEntries,
-                Flags = (MapFlags)definition.Flags,
-                Pinning = (MapPinning)definition.Pinning,
-                NumaNode = definition.NumaNode,
-                BtfKeyTypeId = definition.KeyTypeId,
-                BtfValueTypeId = definition.ValueTypeId,
-            }, section.Index, symbol.Value, symbol.Size, IsGlobalData: false));
+            maps.Add(new ObjectMap(SpecOf(definition), section.Index, symbol.Value, symbol.Size, IsGlobalData: false));
         }
-        ReadProgramArraySlots(elf, btf, section, maps, slots);
+        ReadInitialSlots(elf, btf, section, maps, slots, innerSlots);
+    }
+
+    private static MapSpec SpecOf(BtfMapDefinition definition)
+    {
+        var type = (MapType)definition.Type;
+        uint keySize = definition.KeySize, valueSize = definition.ValueSize;
+        // Slots of fds: a 4-byte index and a 4-byte value unless the definition says otherwise.
+        if (type is MapType.ProgramArray or MapType.ArrayOfMaps)
+            keySize = keySize == 0 ? 4 : keySize;
+        if (type is MapType.ProgramArray or MapType.ArrayOfMaps or MapType.HashOfMaps)
+            valueSize = valueSize == 0 ? 4 : valueSize;
+        return new MapSpec
+        {
+            Name = definition.Name,
+            Type = type,
+            KeySize = keySize,
+            ValueSize = valueSize,
+            MaxEntries = definition.MaxEntries,
+            Flags = (MapFlags)definition.Flags,
+            Pinning = (MapPinning)definition.Pinning,
+            NumaNode = definition.NumaNode,
+            MapExtra = definition.MapExtra,
+            BtfKeyTypeId = definition.KeyTypeId,
+            BtfValueTypeId = definition.ValueTypeId,
+            InnerMap = definition.Inner is { } inner ? SpecOf(inner) : null,
+        };
     }
 
     /// <summary>
     /// <c>__array(values, ...)</c> initializers: each R_BPF_64_64 in ".rel.maps" fills one 8-byte slot of a map's
-    /// "values" member with the function its symbol names.
+    /// "values" member with the function (program array) or the map (map of maps) its symbol names.
     /// </summary>
-    private static void ReadProgramArraySlots(ElfFile elf, BtfSpec btf, ElfSection section, List<ObjectMap> maps, List<ProgramArraySlot> slots)
+    private static void ReadInitialSlots(ElfFile elf, BtfSpec btf, ElfSection section, List<ObjectMap> maps, List<ProgramArraySlot> slots, List<InnerMapSlot> innerSlots)
     {
         var relocations = elf.FindRelocationsFor(section.Index);
         if (relocations is null)
@@ -80,15 +87,18 @@ internal static class ObjectMaps
         foreach (var relocation in relocations.Entries)
         {
             var map = maps.FirstOrDefault(m => m.SectionIndex == section.Index && relocation.Offset >= m.Offset && relocation.Offset < m.Offset + Math.Max(m.Size, 1));
-            if (map is null || map.Spec.Type != MapType.ProgramArray)
-                throw new InvalidDataException($"Relocation at offset {relocation.Offset} of '{section.Name}' initializes no program array.");
+            if (map is null || map.Spec.Type is not (MapType.ProgramArray or MapType.ArrayOfMaps or MapType.HashOfMaps))
+                throw new InvalidDataException($"Relocation at offset {relocation.Offset} of '{section.Name}' initializes no program array or map of maps.");
             uint definition = btf.Find(map.Spec.Name, BtfKind.Var) is var varId and not 0 ? ((BtfVar)btf[varId]).Type : 0;
             var values = definition == 0 ? null : btf.FindMember(definition, "values");
             if (values is null)
-                throw new InvalidDataException($"Program array '{map.Spec.Name}' has initial slots but no 'values' member.");
-            ulong slot = (relocation.Offset - map.Offset - values.Value.BitOffset / 8) / 8;
+                throw new InvalidDataException($"Map '{map.Spec.Name}' has initial slots but no 'values' member.");
+            uint slot = (uint)((relocation.Offset - map.Offset - values.Value.BitOffset / 8) / 8);
             var symbol = elf.Symbols[relocation.SymbolIndex];
-            slots.Add(new ProgramArraySlot(map.Spec.Name, (uint)slot, symbol.Name));
+            if (map.Spec.Type == MapType.ProgramArray)
+                slots.Add(new ProgramArraySlot(map.Spec.Name, slot, symbol.Name));
+            else
+                innerSlots.Add(new InnerMapSlot(map.Spec.Name, slot, symbol.Name));
         }
     }
 

@@ -13,8 +13,9 @@ namespace BpfSharp.Runtime.Objects;
 public sealed class ObjectSpec
 {
     private ObjectSpec(string license, IReadOnlyList<ProgramSpec> programs, IReadOnlyList<ObjectMap> maps,
-        IReadOnlyList<GlobalVariable> variables, IReadOnlyList<ProgramArraySlot> slots, byte[]? btf, string? btfError)
+        IReadOnlyList<GlobalVariable> variables, IReadOnlyList<ProgramArraySlot> slots, IReadOnlyList<InnerMapSlot> innerSlots, byte[]? btf, string? btfError)
     {
+        InnerMapSlots = innerSlots;
         License = license;
         Programs = programs;
         ObjectMaps = maps;
@@ -37,6 +38,9 @@ public sealed class ObjectSpec
 
     /// <summary>Program array slots the object initializes (<c>__array(values, ...)</c>).</summary>
     public IReadOnlyList<ProgramArraySlot> ProgramArraySlots { get; }
+
+    /// <summary>Map-of-maps slots the object initializes with its own maps (<c>.values = { &amp;inner }</c>).</summary>
+    public IReadOnlyList<InnerMapSlot> InnerMapSlots { get; }
 
     internal IReadOnlyList<ObjectMap> ObjectMaps { get; }
 
@@ -63,7 +67,8 @@ public sealed class ObjectSpec
 
         var variables = new List<GlobalVariable>();
         var slots = new List<ProgramArraySlot>();
-        var maps = Objects.ObjectMaps.Read(elf, btf, variables, slots);
+        var innerSlots = new List<InnerMapSlot>();
+        var maps = Objects.ObjectMaps.Read(elf, btf, variables, slots, innerSlots);
         var programs = new List<ProgramSpec>();
 
         foreach (var section in elf.Sections)
@@ -93,7 +98,10 @@ public sealed class ObjectSpec
         foreach (var slot in slots)
             if (!programs.Any(p => p.Name == slot.Program))
                 throw new InvalidDataException($"Program array '{slot.Map}' slot {slot.Index} names '{slot.Program}', which is not a program of the object.");
-        return new ObjectSpec(license, programs, maps, variables, slots, btf is null ? null : btfBytes, btfError);
+        foreach (var slot in innerSlots)
+            if (!maps.Any(m => m.Spec.Name == slot.InnerMap && !m.IsGlobalData))
+                throw new InvalidDataException($"Map of maps '{slot.Map}' slot {slot.Index} names '{slot.InnerMap}', which is not a map of the object.");
+        return new ObjectSpec(license, programs, maps, variables, slots, innerSlots, btf is null ? null : btfBytes, btfError);
     }
 
     /// <summary>The variable named <paramref name="name"/>.</summary>

@@ -105,6 +105,43 @@ public class MapCompilerTests
     }
 
     [Fact]
+    public void A_struct_key_is_passed_at_its_own_stack_address_whatever_came_before_it()
+    {
+        // The scalar key takes the first slot; the struct key must not be passed as that slot's address.
+        var f = CompilerHarness.CompileProgram(Maps + """
+            static readonly HashMap<Pair, ulong> ByPair = new(16);
+            public static int Prog(RawTracepointContext ctx)
+            {
+                uint first = 3;
+                ulong* a = Counts.Lookup(first);
+                Pair key = default;
+                key.A = 7;
+                key.B = 9;
+                ulong* b = ByPair.Lookup(key);
+                return a == null || b == null ? 0 : 1;
+            }
+            """, "public struct Pair { public uint A; public uint B; }");
+        var listing = MapListing.Of(f);
+        string keyStore = Assert.Single(listing, l => l.EndsWith(") = 7", StringComparison.Ordinal));
+        int keyOffset = -int.Parse(System.Text.RegularExpressions.Regex.Match(keyStore, @"r10 - ?(\d+)").Groups[1].Value);
+        int secondCall = Array.LastIndexOf(listing, "call 1");
+        var passed = listing.Take(secondCall).Last(l => l.StartsWith("r2 += ", StringComparison.Ordinal));
+        Assert.Equal($"r2 += {keyOffset}", passed);
+    }
+
+    [Fact]
+    public void A_new_struct_passed_by_in_gets_a_stack_copy()
+    {
+        var f = CompilerHarness.CompileProgram(Maps + """
+            static readonly HashMap<Pair, ulong> ByPair = new(16);
+            public static int Prog(RawTracepointContext ctx) => ByPair.Lookup(new Pair { A = 1, B = 2 }) == null ? 0 : 1;
+            """, "public struct Pair { public uint A; public uint B; }");
+        var listing = MapListing.Of(f);
+        Assert.Contains(listing, l => l.StartsWith("*(u32 *)(r10 -", StringComparison.Ordinal) && l.EndsWith(") = 2", StringComparison.Ordinal));
+        Assert.Contains("call 1", listing);
+    }
+
+    [Fact]
     public void Queue_pop_writes_into_an_out_local()
     {
         var f = CompilerHarness.CompileProgram(Maps + """

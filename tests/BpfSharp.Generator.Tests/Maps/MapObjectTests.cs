@@ -2,6 +2,7 @@ using BpfSharp.Btf;
 using BpfSharp.Elf;
 using BpfSharp.Generator.Tests.Btf;
 using BpfSharp.Tests.Generator;
+using BpfSharp.Tests.Programs;
 
 namespace BpfSharp.Tests.Maps;
 
@@ -10,9 +11,9 @@ public class MapObjectTests
 {
     private static readonly Lazy<byte[]> s_object = new(() =>
     {
-        var (result, _) = GeneratorHarness.Run(MapPrograms.Counter);
+        var (result, _) = GeneratorHarness.Run(SharedPrograms.Source(nameof(MapsAndGlobals)));
         Assert.Empty(result.Diagnostics);
-        return GeneratorHarness.ObjectOf(result, "Counter");
+        return GeneratorHarness.ObjectOf(result, nameof(MapsAndGlobals));
     });
 
     private static ElfFile Elf => ElfFile.Parse(s_object.Value);
@@ -23,7 +24,7 @@ public class MapObjectTests
     public void Map_definitions_decode_as_libbpf_reads_them()
     {
         var maps = BtfMapDefinition.ReadAll(Btf).ToDictionary(m => m.Map.Name);
-        Assert.Equal(new[] { "Counts", "PerSlot", "Routes", "Events", "Hits" }, maps.Keys);
+        Assert.Equal(new[] { "Counts", "Slots", "PerSlot", "Routes", "Events", "Hits" }, maps.Keys);
 
         var counts = maps["Counts"].Map;
         Assert.Equal((1u, 4u, 8u, 1024u, 0u), (counts.Type, counts.KeySize, counts.ValueSize, counts.MaxEntries, counts.Flags));
@@ -107,7 +108,7 @@ public class MapObjectTests
             Assert.Contains("ulong Count;", dump);
             Assert.Contains("byte Comm[16];", dump);
             var raw = BtfTools.Run("bpftool", "btf", "dump", "file", path);
-            Assert.Contains("DATASEC '.maps' size=152 vlen=5", raw);
+            Assert.Contains("DATASEC '.maps' size=184 vlen=6", raw);
             Assert.Contains("VAR 'Counts'", raw);
         }
         finally

@@ -1,4 +1,5 @@
 using BpfSharp.Tests.Generator;
+using BpfSharp.Tests.Programs;
 using Microsoft.CodeAnalysis;
 
 namespace BpfSharp.Tests.Maps;
@@ -8,7 +9,7 @@ public class MapSkeletonTests
     [Fact]
     public void Class_with_maps_and_globals_generates_code_that_compiles()
     {
-        var (result, output) = GeneratorHarness.Run(MapPrograms.Counter);
+        var (result, output) = GeneratorHarness.Run(SharedPrograms.Source(nameof(MapsAndGlobals)));
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         var skeleton = result.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(".Skeleton.g.cs")).SourceText.ToString();

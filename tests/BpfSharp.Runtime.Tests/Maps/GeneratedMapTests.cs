@@ -1,41 +1,17 @@
+using BpfSharp.Tests.Programs;
+
 namespace BpfSharp.Runtime.Tests.Maps;
 
-/// <summary>A C# program with maps and globals, compiled by the generator in this project, loaded by our runtime.</summary>
-public static unsafe partial class GeneratedCounter
-{
-    static readonly HashMap<uint, ulong> Counts = new(maxEntries: 64);
-    static readonly ArrayMap<ulong> Slots = new(4);
-
-    static readonly uint Step = 2;
-    static ulong Total = 5;
-    static ulong Seen;
-
-    [BpfProgram, RawTracepoint("sys_enter")]
-    public static int Count(RawTracepointContext ctx)
-    {
-        uint key = 7;
-        ulong* value = Counts.Lookup(key);
-        if (value != null)
-            Bpf.AtomicAdd(value, Step);
-        else
-            Counts.Update(key, Step);
-        Seen++;
-        Total += Seen;
-        uint slot = 1;
-        Slots.Update(slot, Seen);
-        return 0;
-    }
-}
-
+/// <summary>The shared <see cref="MapsAndGlobals"/> program, compiled by the generator in this project, loaded by our runtime.</summary>
 public sealed class GeneratedMapTests
 {
     [Fact]
     public void Spec_of_the_generated_object_has_its_maps_and_globals()
     {
-        var spec = Runtime.Objects.ObjectSpec.Parse(GeneratedCounter.BpfObjectBytes.ToArray());
+        var spec = Runtime.Objects.ObjectSpec.Parse(MapsAndGlobals.BpfObjectBytes.ToArray());
         Assert.Null(spec.BtfError);
         var counts = spec.Maps.Single(m => m.Name == "Counts");
-        Assert.Equal((MapType.Hash, 4u, 8u, 64u), (counts.Type, counts.KeySize, counts.ValueSize, counts.MaxEntries));
+        Assert.Equal((MapType.Hash, 4u, 8u, 1024u), (counts.Type, counts.KeySize, counts.ValueSize, counts.MaxEntries));
         Assert.Contains(spec.Maps, m => m.Name == "Slots" && m.Type == MapType.Array);
         Assert.Contains(spec.Variables, v => v.Section.StartsWith(".rodata", StringComparison.Ordinal));
     }
@@ -44,8 +20,8 @@ public sealed class GeneratedMapTests
     public void Generated_map_program_counts_through_the_kernel()
     {
         Kernel.Require();
-        var step = Runtime.Objects.ObjectSpec.Parse(GeneratedCounter.BpfObjectBytes.ToArray()).Variables.Single(v => v.Section.StartsWith(".rodata", StringComparison.Ordinal));
-        using var skeleton = GeneratedCounter.Load(new BpfLoadOptions
+        var step = Runtime.Objects.ObjectSpec.Parse(MapsAndGlobals.BpfObjectBytes.ToArray()).Variables.Single(v => v.Section.StartsWith(".rodata", StringComparison.Ordinal));
+        using var skeleton = MapsAndGlobals.Load(new BpfLoadOptions
         {
             GlobalValues = new Dictionary<string, byte[]> { [step.Name] = BitConverter.GetBytes(3u) },
         });

@@ -75,44 +75,73 @@ internal sealed class ClassData
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MapInitializer, location, field.Name, field.Type.Name));
             return null;
         }
+        return Definition(field.Name, kind, (INamedTypeSymbol)field.Type, arguments, inner: false, field, diagnostics);
+    }
 
-        uint maxEntries = (uint)(arguments.TryGetValue("maxEntries", out var m) ? m : arguments.TryGetValue("size", out var s) ? s : 0);
-        uint flags = (uint)(arguments.TryGetValue("flags", out var f) ? f : 0);
-        var named = (INamedTypeSymbol)field.Type;
-        var (key, keySize, keyName) = Part(kind.Key, named, arguments, field, "key", diagnostics);
-        var (value, valueSize, valueName) = Part(kind.Value, named, arguments, field, "value", diagnostics);
+    /// <summary>
+    /// A definition from the constructor's arguments. A map of maps' inner template is read from the same arguments
+    /// prefixed "inner" (<c>innerMaxEntries</c>, <c>innerFlags</c>) and the type of its last generic argument.
+    /// </summary>
+    private static MapDefinition? Definition(string name, MapKind kind, INamedTypeSymbol named, Dictionary<string, long> arguments, bool inner,
+        IFieldSymbol field, List<DiagnosticInfo> diagnostics)
+    {
+        var location = field.Locations.FirstOrDefault();
+        long Argument(string parameter, long fallback) =>
+            arguments.TryGetValue(inner ? "inner" + char.ToUpperInvariant(parameter[0]) + parameter.Substring(1) : parameter, out var v) ? v : fallback;
+
+        uint maxEntries = (uint)Argument("maxEntries", Argument("size", 0));
+        uint flags = (uint)Argument("flags", 0);
+        var (key, keySize, keyName) = Part(kind.Key, named, Argument("depth", 127), field, "key", diagnostics);
+        var (value, valueSize, valueName) = Part(kind.Value, named, Argument("depth", 127), field, "value", diagnostics);
         if (keySize < 0 || valueSize < 0)
             return null;
 
-        string? problem = null;
-        if (kind.RequiresMaxEntries && maxEntries == 0)
-            problem = "its size must be greater than zero";
-        else if (kind.KernelType == 27 && (maxEntries < 4096 || (maxEntries & (maxEntries - 1)) != 0))
-            problem = $"a ring buffer's size must be a power of two and a multiple of the 4096-byte page; {maxEntries} is not";
-        else if (keySize > 512)
-            problem = $"its {keySize}-byte key is larger than the 512 bytes of stack a program can build it in";
-        else if (kind.KernelType == 11 && keySize <= 4)
-            problem = "an LPM trie key must start with a uint prefix length followed by at least one byte of data";
-        else if (kind.KernelType == 11 && (flags & 1) == 0)
-            problem = "the kernel requires LPM tries to be created with MapFlags.NoPrealloc";
+        string? problem = Problem(kind, maxEntries, flags, keySize, inner);
+        MapDefinition? innerMap = null;
+        if (problem is null && kind.IsMapOfMaps)
+        {
+            var template = named.TypeArguments[named.TypeArguments.Length - 1];
+            if (MapKind.Of(template) is not { } innerKind || template is not INamedTypeSymbol innerNamed)
+                problem = $"its inner map type '{template.ToDisplayString()}' is not a map kind";
+            else if (innerKind.IsMapOfMaps)
+                problem = "its inner maps are maps of maps again; the kernel allows one level";
+            else if ((innerMap = Definition(name, innerKind, innerNamed, arguments, inner: true, field, diagnostics)) is null)
+                return null;
+        }
         if (problem is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadMapDefinition, location, field.Name, problem));
             return null;
         }
 
-        ulong extra = arguments.TryGetValue("hashes", out var h) ? (ulong)h : 0;
-        return new MapDefinition(field.Name, kind, key, value, keySize, valueSize, maxEntries, flags, extra, keyName, valueName);
+        ulong extra = (ulong)Argument("hashes", 0);
+        return new MapDefinition(name, kind, key, value, keySize, valueSize, maxEntries, flags, extra, keyName, valueName, innerMap);
     }
 
-    private static (DataType? Type, int Size, string Name) Part(MapPart part, INamedTypeSymbol map, Dictionary<string, long> arguments,
+    /// <summary>What the kernel would refuse in a definition, said in the declaration's terms; null when nothing.</summary>
+    private static string? Problem(MapKind kind, uint maxEntries, uint flags, int keySize, bool inner)
+    {
+        if (kind.RequiresMaxEntries && maxEntries == 0)
+            return inner ? "its inner map template's size (innerMaxEntries) must be greater than zero" : "its size must be greater than zero";
+        if (kind.KernelType == 27 && (maxEntries < 4096 || (maxEntries & (maxEntries - 1)) != 0))
+            return $"a ring buffer's size must be a power of two and a multiple of the 4096-byte page; {maxEntries} is not";
+        if (keySize > 512)
+            return $"its {keySize}-byte key is larger than the 512 bytes of stack a program can build it in";
+        if (kind.KernelType == 11 && keySize <= 4)
+            return "an LPM trie key must start with a uint prefix length followed by at least one byte of data";
+        if (kind.KernelType == 11 && (flags & 1) == 0)
+            return "the kernel requires LPM tries to be created with MapFlags.NoPrealloc" + (inner ? " (innerFlags)" : "");
+        return null;
+    }
+
+    private static (DataType? Type, int Size, string Name) Part(MapPart part, INamedTypeSymbol map, long depth,
         IFieldSymbol field, string what, List<DiagnosticInfo> diagnostics)
     {
         switch (part)
         {
             case MapPart.None: return (null, 0, "");
-            case MapPart.Opaque4: return (null, 4, "");
-            case MapPart.StackFrames: return (null, 8 * (int)(arguments.TryGetValue("depth", out var d) ? d : 127), "");
+            case MapPart.Opaque4 or MapPart.InnerMap: return (null, 4, "");
+            case MapPart.StackFrames: return (null, 8 * (int)depth, "");
             case MapPart.Index: return (new IntData("uint", 4, IntEncoding.Unsigned), 4, "uint");
         }
 

@@ -2,7 +2,8 @@ namespace BpfSharp.Generator.Compiler.Data;
 
 /// <summary>
 /// A map declared by a field of the program class: what goes into <c>.maps</c> and its BTF. Key and value types are
-/// null for kinds without BTF types, whose sizes are then given directly.
+/// null for kinds without BTF types, whose sizes are then given directly. A map of maps carries the definition of
+/// its inner maps in <paramref name="Inner"/>.
 /// </summary>
 internal sealed record MapDefinition(
     string Name,
@@ -15,7 +16,8 @@ internal sealed record MapDefinition(
     uint Flags,
     ulong MapExtra,
     string KeyTypeName,
-    string ValueTypeName);
+    string ValueTypeName,
+    MapDefinition? Inner = null);
 
 /// <summary>The data sections globals live in.</summary>
 internal enum DataSection : byte { Rodata, Data, Bss }

@@ -17,6 +17,8 @@ internal enum MapPart : byte
     Opaque4,
     /// <summary>Stack trace values: 8 bytes per frame of the declared depth.</summary>
     StackFrames,
+    /// <summary>A map of maps' values: 4-byte map fds, whose template is the last generic argument.</summary>
+    InnerMap,
 }
 
 /// <summary>
@@ -38,11 +40,15 @@ internal sealed record MapKind(string MetadataName, uint KernelType, MapPart Key
         new("BpfSharp.LruHashMap`2", 9, MapPart.First, MapPart.Second, "BpfLruHashMap<{K}, {V}>"),
         new("BpfSharp.LruPerCpuHashMap`2", 10, MapPart.First, MapPart.Second, "BpfLruPerCpuHashMap<{K}, {V}>"),
         new("BpfSharp.LpmTrieMap`2", 11, MapPart.First, MapPart.Second, "BpfLpmTrieMap<{K}, {V}>"),
+        new("BpfSharp.ArrayOfMaps`1", 12, MapPart.Index, MapPart.InnerMap, "BpfArrayOfMaps"),
+        new("BpfSharp.HashOfMaps`2", 13, MapPart.First, MapPart.InnerMap, "BpfHashOfMaps<{K}>"),
         new("BpfSharp.QueueMap`1", 22, MapPart.None, MapPart.First, "BpfQueueMap<{V}>"),
         new("BpfSharp.StackMap`1", 23, MapPart.None, MapPart.First, "BpfStackMap<{V}>"),
         new("BpfSharp.RingBuffer", 27, MapPart.None, MapPart.None, "BpfMap"),
         new("BpfSharp.BloomFilterMap`1", 30, MapPart.None, MapPart.First, "BpfBloomFilterMap<{V}>"),
     };
+
+    public bool IsMapOfMaps => Value == MapPart.InnerMap;
 
     /// <summary>The kind of a field's type, or null when it is not a map.</summary>
     public static MapKind? Of(ITypeSymbol type)

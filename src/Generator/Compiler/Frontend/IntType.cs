@@ -27,6 +27,9 @@ internal readonly record struct IntType(int Bits, bool Signed)
             return From(underlying);
         if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer)
             return ULong;
+        // A map reference (an inner map a map of maps' lookup returned) is the kernel's map pointer.
+        if (Data.MapKind.Of(type) is not null)
+            return ULong;
         return type.SpecialType switch
         {
             SpecialType.System_Boolean => Bool,

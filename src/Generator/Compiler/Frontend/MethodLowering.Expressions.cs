@@ -63,8 +63,8 @@ internal sealed partial class MethodLowering
     private Value LowerConstant(IOperation operation)
     {
         object? value = operation.ConstantValue.Value;
-        // The null literal of a pointer comparison has no type of its own: it is address 0.
-        var type = IntType.From(operation.Type) ?? (value is null && operation.Type is null ? IntType.ULong : null);
+        // The null literal of a pointer comparison has no type of its own (or is an object, against a map reference): it is address 0.
+        var type = IntType.From(operation.Type) ?? (value is null && (operation.Type is null || operation.Type.SpecialType == SpecialType.System_Object) ? IntType.ULong : null);
         if (type is null)
             return Unsupported(operation, $"constants of type '{operation.Type?.ToDisplayString() ?? "null"}' are only allowed as a Printk format");
         long raw = value switch
@@ -125,7 +125,7 @@ internal sealed partial class MethodLowering
     {
         if (conversion.IsChecked)
             return Checked(conversion);
-        var target = IntType.From(conversion.Type);
+        var target = IntType.From(conversion.Type) ?? MapReferenceAsObject(conversion);
         if (target is null)
             return Unsupported(conversion, $"conversion to '{conversion.Type?.ToDisplayString()}' is not supported");
         return Convert(LowerExpression(conversion.Operand), target.Value, conversion);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Compiler.Ir;
@@ -9,8 +10,9 @@ namespace BpfSharp.Generator.Compiler.Frontend;
 
 /// <summary>
 /// Calls on map fields and the atomic intrinsics. A map call becomes its helper with the map as an LD_IMM64 that the
-/// loader relocates (<see cref="RelocationKind.Map"/>); <c>in</c>/<c>out</c> arguments are passed by address, spilled
-/// to the stack first when they are not variables already.
+/// loader relocates (<see cref="RelocationKind.Map"/>), or, on a local holding an inner map of a map of maps, with the
+/// map pointer the outer lookup returned; <c>in</c>/<c>out</c> arguments are passed by address, spilled to the stack
+/// first when they are not variables already.
 /// </summary>
 internal sealed partial class MethodLowering
 {
@@ -31,16 +33,26 @@ internal sealed partial class MethodLowering
 
         if (invocation.Instance is null || MapKind.Of(invocation.Instance.Type!) is null)
             return false;
-        if (invocation.Instance is not IFieldReferenceOperation { Field: { IsStatic: true } field })
+        Func<Operand> map;
+        switch (invocation.Instance)
         {
-            result = Unsupported(invocation, "maps are used through the static readonly field that declares them");
-            return true;
-        }
-        if (!SymbolEqualityComparer.Default.Equals(field.ContainingType, _method.ContainingType))
-        {
-            Report(DiagnosticDescriptors.ForeignMapOrGlobal, invocation, field.Name, field.ContainingType.ToDisplayString());
-            result = Value.Const(0, IntType.Long);
-            return true;
+            case IFieldReferenceOperation { Field: { IsStatic: true } field }:
+                if (!SymbolEqualityComparer.Default.Equals(field.ContainingType, _method.ContainingType))
+                {
+                    Report(DiagnosticDescriptors.ForeignMapOrGlobal, invocation, field.Name, field.ContainingType.ToDisplayString());
+                    result = Value.Const(0, IntType.Long);
+                    return true;
+                }
+                map = () => Operand.R(Def(new IrInst(IrOp.LoadAddress) { Symbol = field.Name, Relocation = RelocationKind.Map }));
+                break;
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+                // An inner map a map of maps' lookup returned: the register holds the kernel's map pointer.
+                var instance = invocation.Instance;
+                map = () => LowerExpression(instance).Operand;
+                break;
+            default:
+                result = Unsupported(invocation, "maps are used through the static readonly field that declares them, or a local holding an inner map");
+                return true;
         }
         if (HelperIdOf(target) is not { } id)
         {
@@ -49,9 +61,13 @@ internal sealed partial class MethodLowering
             return true;
         }
 
-        result = id == MapLookup && target.Name == "TryLookup" ? LowerTryLookup(invocation, field) : LowerMapHelper(invocation, field, id);
+        result = id == MapLookup && target.Name == "TryLookup" ? LowerTryLookup(invocation, map) : LowerMapHelper(invocation, map, id);
         return true;
     }
+
+    /// <summary><c>inner == null</c> compares two objects: a map reference seen as an object is still the map pointer.</summary>
+    private static IntType? MapReferenceAsObject(IConversionOperation conversion) =>
+        conversion.Type?.SpecialType == SpecialType.System_Object && MapKind.Of(conversion.Operand.Type!) is not null ? IntType.ULong : null;
 
     private static bool IsIntrinsic(IMethodSymbol method)
     {
@@ -61,10 +77,10 @@ internal sealed partial class MethodLowering
         return false;
     }
 
-    private Value LowerMapHelper(IInvocationOperation invocation, IFieldSymbol map, int id)
+    private Value LowerMapHelper(IInvocationOperation invocation, Func<Operand> map, int id)
     {
         var args = new List<Operand>();
-        Operand Map() => Operand.R(Def(new IrInst(IrOp.LoadAddress) { Symbol = map.Name, Relocation = RelocationKind.Map }));
+        Operand Map() => map();
         Operand Arg(int i) => ArgumentOperand(invocation.Arguments[i]);
         Operand SizeOfLast() => Operand.C(SizeOf(invocation.TargetMethod.TypeArguments[invocation.TargetMethod.TypeArguments.Length - 1], invocation));
 
@@ -102,11 +118,11 @@ internal sealed partial class MethodLowering
     /// <c>TryLookup(in key, out value)</c>: look up, test the pointer against null right away (the shape the
     /// verifier tracks), copy the value out or zero it, and yield whether it was found.
     /// </summary>
-    private Value LowerTryLookup(IInvocationOperation invocation, IFieldSymbol map)
+    private Value LowerTryLookup(IInvocationOperation invocation, Func<Operand> map)
     {
-        int mapReg = Def(new IrInst(IrOp.LoadAddress) { Symbol = map.Name, Relocation = RelocationKind.Map });
+        var mapPointer = map();
         var key = ArgumentOperand(invocation.Arguments[0]);
-        int pointer = Def(new IrInst(IrOp.CallHelper) { Imm = MapLookup, Args = new[] { Operand.R(mapReg), key } });
+        int pointer = Def(new IrInst(IrOp.CallHelper) { Imm = MapLookup, Args = new[] { mapPointer, key } });
         var valueArgument = invocation.Arguments[1];
         int size = SizeOf(valueArgument.Parameter!.Type, invocation);
         var destination = ArgumentOperand(valueArgument);
@@ -150,24 +166,34 @@ internal sealed partial class MethodLowering
     }
 
     /// <summary>
-    /// The address of a variable (a stack-slot local, a global, <c>*p</c>), or of a stack copy of any other
-    /// integer value (an <c>in</c> argument such as a constant or a converted local).
+    /// The address of a variable (a stack-slot local, a struct wherever it lives, a global, <c>*p</c>), or of a stack
+    /// copy of any other value (an <c>in</c> argument such as a constant, a converted local or a new struct).
     /// </summary>
     private Operand AddressOf(IOperation operation, bool mustBeVariable, ITypeSymbol? asType = null)
     {
+        // A struct (a key, a value, a record) is passed where it lives; a struct value with no home gets a stack copy.
+        if (StructOf(operation.Type) is { } layout)
+        {
+            if (StructAddress(Declared(operation)) is { } structAt)
+                return AddressValue(structAt).Operand;
+            if (!mustBeVariable)
+                return AddressValue(CopyToNewSlot(layout, operation)).Operand;
+        }
         while (operation is IDeclarationExpressionOperation declaration)
             operation = declaration.Expression;
         switch (operation)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
             {
-                if (!TryGetLocal(operation, out var local) && operation is ILocalReferenceOperation { IsDeclaration: true } declared
+                bool found = TryGetLocal(operation, out var local);
+                if (!found && operation is ILocalReferenceOperation { IsDeclaration: true } declared
                     && IntType.From(declared.Local.Type) is { } type)
                 {
                     local = Local.InSlot(Function.NewSlot(System.Math.Max(type.Bits / 8, 1), System.Math.Max(type.Bits / 8, 1)), type);
                     _locals[declared.Local] = local;
+                    found = true;
                 }
-                if (local.IsInSlot)
+                if (found && local.IsInSlot)
                     return Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = local.Slot }));
                 break;
             }
