@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Immutable;
 using BpfSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,22 +16,23 @@ public sealed partial class BpfGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The compilation with the instruction set (the BpfSharpCpu MSBuild property: v3 unless set to v4),
+        // combined once here so that each class below sees one combined input, not two.
+        IncrementalValueProvider<(Compilation Compilation, Compiler.CpuVersion Cpu)> build = context.CompilationProvider
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => Compiler.CpuVersions.Parse(
+                options.GlobalOptions.TryGetValue(Compiler.CpuVersions.PropertyName, out var value) ? value : null)));
+
         // Each program class, compiled once. The first stage is syntax only (a class declaring a method with a
-        // [BpfProgram]-named attribute), so Roslyn keeps it per tree; the second runs on every compilation but binds
-        // nothing unless the class's fingerprint changed (ParseCache): an unrelated edit costs lookups, not binding.
-        // The instruction set comes from the BpfSharpCpu MSBuild property (v3 unless set to v4).
-        IncrementalValueProvider<Compiler.CpuVersion> cpu = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => Compiler.CpuVersions.Parse(
-                options.GlobalOptions.TryGetValue(Compiler.CpuVersions.PropertyName, out var value) ? value : null));
+        // [BpfProgram]-named attribute), so Roslyn re-reads only edited trees; ForAttributeWithMetadataName would
+        // bind every candidate tree again on each edit. The second stage runs for every class whenever the
+        // compilation changes, but it binds nothing unless the class's key changed (Incremental/ClassKey.cs):
+        // an unrelated edit costs a few lookups per class, and its results compare equal, so nothing after it runs.
         IncrementalValuesProvider<ParseResult> classes = context.SyntaxProvider
             .CreateSyntaxProvider(
                 predicate: static (node, _) => node is ClassDeclarationSyntax c && ProgramSyntax.DeclaresProgram(c),
                 transform: static (ctx, _) => (ClassDeclarationSyntax)ctx.Node)
-            .Combine(context.CompilationProvider)
-            .Combine(cpu)
-            .Select(static (pair, ct) => Parser.ParseClass(pair.Left.Left, pair.Left.Right, ct, pair.Right))
-            .Where(static r => r is not null)
-            .Select(static (r, _) => r!)
+            .Combine(build)
+            .Select(static (pair, ct) => Parser.ParseClass(pair.Left, pair.Right.Compilation, ct, pair.Right.Cpu))
             .WithTrackingName(StepNames.ProgramClasses);
 
         // Diagnostics and source go out separately, so a moved diagnostic does not regenerate source.
@@ -46,8 +47,7 @@ public sealed partial class BpfGenerator : IIncrementalGenerator
 
         // The skeleton and the object of each class that compiled.
         IncrementalValuesProvider<ProgramClassModel> models = classes
-            .Where(static r => r.Model is not null)
-            .Select(static (r, _) => r.Model!)
+            .SelectMany(static (r, _) => r.Model is { } model ? ImmutableArray.Create(model) : ImmutableArray<ProgramClassModel>.Empty)
             .WithTrackingName(StepNames.Models);
         context.RegisterSourceOutput(models, static (spc, model) => Emitter.Emit(spc, model));
     }

@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Linq;
 using System.Text;
 using BpfSharp.Generator.Emit;
 using BpfSharp.Generator.Model;
@@ -12,6 +10,7 @@ namespace BpfSharp.Generator;
 /// <summary>Model → source: the object's bytes and the typed loader (skeleton) for one program class.</summary>
 internal static class Emitter
 {
+    private const string HexDigits = "0123456789abcdef";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"BpfSharp.Generator\", \"1.0.0\")]";
 
     public static void Emit(SourceProductionContext context, ProgramClassModel model)
@@ -33,10 +32,14 @@ internal static class Emitter
         w.Line(GeneratedCode);
         w.Line("public static global::System.ReadOnlySpan<byte> BpfObjectBytes => new byte[]");
         w.Line("{");
+        // By hand, one builder for all rows: this runs for every class an edit recompiles.
+        var row = new StringBuilder(4 + 16 * 6);
         for (int i = 0; i < bytes.Length; i += 16)
         {
-            var row = bytes.Skip(i).Take(16).Select(b => "0x" + b.ToString("x2", CultureInfo.InvariantCulture));
-            w.Line("    " + string.Join(", ", row) + ",");
+            row.Clear().Append("    ");
+            for (int j = i; j < bytes.Length && j < i + 16; j++)
+                row.Append(j == i ? "0x" : ", 0x").Append(HexDigits[bytes[j] >> 4]).Append(HexDigits[bytes[j] & 0xF]);
+            w.Line(row.Append(',').ToString());
         }
         w.Line("};");
         return End(model, w);

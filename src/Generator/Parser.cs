@@ -6,6 +6,7 @@ using BpfSharp.Generator.Analysis;
 using BpfSharp.Generator.Compiler;
 using BpfSharp.Generator.Compiler.Data;
 using BpfSharp.Generator.Diagnostics;
+using BpfSharp.Generator.Incremental;
 using BpfSharp.Generator.Model;
 using BpfSharp.Generator.Object;
 using Microsoft.CodeAnalysis;
@@ -21,42 +22,54 @@ namespace BpfSharp.Generator;
 internal static class Parser
 {
     /// <summary>
-    /// The class's result, from the cache when its fingerprint is unchanged. Of a class split over several
-    /// declarations, only the one holding its first program (in source order) compiles it; the others yield null.
+    /// The class's result: the node's memo when nothing it reads changed, the cache when its key is unchanged,
+    /// else compiled. Of a class split over several declarations, only the one holding its first program (in
+    /// source order) compiles it; the others give <see cref="ParseResult.None"/>.
     /// </summary>
-    public static ParseResult? ParseClass(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
+    public static ParseResult ParseClass(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, CpuVersion cpu = CpuVersion.V3)
     {
-        string key = ClassFingerprint.Of(declaration, compilation, cancellationToken) + "|" + cpu;
+        var facts = CompilationFacts.Of(compilation);
+        var own = DeclarationFacts.Of(declaration);
+        if (own.Memo?.For(facts, own, cpu) is { } memo)
+            return memo;
+        var result = Compile(declaration, compilation, ClassKey.Of(own, facts, cpu), facts.Environment, cancellationToken, cpu);
+        own.Memo = new ClassMemo(facts.Id, cpu, result);
+        return result;
+    }
+
+    private static ParseResult Compile(ClassDeclarationSyntax declaration, Compilation compilation, ClassKey key, BuildEnvironment environment, CancellationToken cancellationToken, CpuVersion cpu)
+    {
         if (ParseCache.TryGet(key, out var cached))
             return cached;
 
-        if (compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
-            return null;
-        var programMethods = ProgramMethodsOf(type);
-        var first = programMethods.FirstOrDefault();
-        ParseResult? result = null;
-        if (first is not null && first.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(r.Span)))
+        var result = ParseResult.None;
+        if (compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)
         {
-            try
+            var programMethods = ProgramMethodsOf(type);
+            var first = programMethods.FirstOrDefault();
+            if (first is not null && first.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(r.Span)))
             {
-                result = Parse(type, programMethods, compilation, cancellationToken, cpu);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, first.Locations.FirstOrDefault(),
-                    first.Name, ex.GetType().Name + ": " + ex.Message);
-                result = new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
+                try
+                {
+                    result = Parse(type, programMethods, compilation, environment.Runtime(compilation), cancellationToken, cpu);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, first.Locations.FirstOrDefault(),
+                        first.Name, ex.GetType().Name + ": " + ex.Message);
+                    result = new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
+                }
             }
         }
         ParseCache.Add(key, result);
         return result;
     }
 
-    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, CancellationToken ct, CpuVersion cpu)
+    private static ParseResult Parse(INamedTypeSymbol type, List<IMethodSymbol> methods, Compilation compilation, RuntimeFacts runtime, CancellationToken ct, CpuVersion cpu)
     {
         var diagnostics = new List<DiagnosticInfo>();
         CheckPartialChain(type, diagnostics);
@@ -95,12 +108,12 @@ internal static class Parser
             ObjectFileName: type.Name + ".o",
             Programs: programs.Select(p => p.Spec).ToEquatableArray(),
             Object: elf.ToEquatableArray(),
-            EmitSkeleton: compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject") is not null)
+            EmitSkeleton: runtime.HasBpfObject)
         {
             Maps = SkeletonMembers.Maps(type, data, compilation, ct),
             Globals = SkeletonMembers.Globals(type, data),
-            RuntimeHasMaps = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Map").Length > 0,
-            RuntimeHasGlobals = compilation.GetTypeByMetadataName("BpfSharp.Runtime.BpfObject")?.GetMembers("Globals").Length > 0,
+            RuntimeHasMaps = runtime.HasMaps,
+            RuntimeHasGlobals = runtime.HasGlobals,
         };
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }

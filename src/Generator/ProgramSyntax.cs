@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BpfSharp.Generator;
@@ -6,7 +5,7 @@ namespace BpfSharp.Generator;
 /// <summary>
 /// The generator's syntax-only filter: a class that declares a method with an attribute spelled BpfProgram
 /// (or BpfProgramAttribute, qualified or not). Binding decides the rest; a using alias of another name for the
-/// attribute is not seen.
+/// attribute is not seen. Runs on every class of every edited file, so it allocates nothing.
 /// </summary>
 internal static class ProgramSyntax
 {
@@ -16,17 +15,20 @@ internal static class ProgramSyntax
         {
             if (member is not MethodDeclarationSyntax method)
                 continue;
-            foreach (var attribute in method.AttributeLists.SelectMany(l => l.Attributes))
+            foreach (var list in method.AttributeLists)
             {
-                string name = attribute.Name switch
+                foreach (var attribute in list.Attributes)
                 {
-                    QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-                    AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
-                    SimpleNameSyntax s => s.Identifier.ValueText,
-                    _ => "",
-                };
-                if (name is "BpfProgram" or "BpfProgramAttribute")
-                    return true;
+                    string name = attribute.Name switch
+                    {
+                        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+                        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+                        SimpleNameSyntax s => s.Identifier.ValueText,
+                        _ => "",
+                    };
+                    if (name is "BpfProgram" or "BpfProgramAttribute")
+                        return true;
+                }
             }
         }
         return false;

@@ -43,4 +43,8 @@ internal sealed record ProgramClassModel(
 }
 
 /// <summary>The parser's result for a class: its model (null when nothing can be emitted) and its diagnostics.</summary>
-internal sealed record ParseResult(ProgramClassModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ParseResult(ProgramClassModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>A declaration that compiles nothing itself (not a type, or a partial declaration without the class's first program).</summary>
+    public static readonly ParseResult None = new(null, EquatableArray<DiagnosticInfo>.Empty);
+}
