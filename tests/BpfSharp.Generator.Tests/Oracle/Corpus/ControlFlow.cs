@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Branches, loops with constant bounds, break/continue, early return.</summary>
-public static class ControlFlow
+public static partial class ControlFlow
 {
     public static int IfElseChain(int a)
     {

@@ -5,7 +5,7 @@ public enum Protocol : byte { Icmp = 1, Tcp = 6, Udp = 17, Icmpv6 = 58, Sctp = 1
 public enum Level : long { Low = -1, Mid = 1L << 40, High = long.MaxValue }
 
 /// <summary>switch statements and expressions over integers and enums, constant and relational patterns.</summary>
-public static class Switches
+public static partial class Switches
 {
     public static int SwitchStatement(int a)
     {
