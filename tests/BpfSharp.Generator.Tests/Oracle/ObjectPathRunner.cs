@@ -38,7 +38,9 @@ internal static class ObjectPathRunner
 
         var entryPoints = classes.Select(c => OracleEntryPoints.Source(c.Type, c.Methods));
         var (run, _) = GeneratorHarness.Run(sources.Select(s => s.Text).Concat(entryPoints).ToArray());
-        var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToLookup(d => ClassOf(d, compilation, classes.Count));
+        var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToLookup(d => ClassOf(d, compilation, classes.Select(c => c.Type.Name).ToList()));
+        if (errors[""].Any())
+            report.NotCompiled.Add(new OracleFailure("not compiled", "(no class)", string.Join("\n", errors[""])));
         foreach (var (type, methods) in classes)
         {
             if (errors[type.Name].Any())
@@ -46,7 +48,16 @@ internal static class ObjectPathRunner
                 report.NotCompiled.Add(new OracleFailure("not compiled", type.Name, string.Join("\n", errors[type.Name])));
                 continue;
             }
-            var elf = GeneratorHarness.ObjectOf(run, type.Name);
+            byte[] elf;
+            try
+            {
+                elf = GeneratorHarness.ObjectOf(run, type.Name);
+            }
+            catch (InvalidOperationException e)
+            {
+                report.NotCompiled.Add(new OracleFailure("no object", type.Name, e.Message + "\n" + string.Join("\n", run.Diagnostics)));
+                continue;
+            }
             var clrType = assembly.GetType(type.ToDisplayString())!;
             BpfObject loaded;
             try
@@ -80,15 +91,17 @@ internal static class ObjectPathRunner
 
     private static string Name(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
 
-    /// <summary>The corpus class a generator diagnostic points into: the harness names its trees Program{i}.cs, sources first, then one entry point file per class.</summary>
-    private static string ClassOf(Diagnostic diagnostic, Compilation compilation, int classCount)
+    /// <summary>The corpus class a generator diagnostic points into: the harness names its trees Program{i}.cs, the sources first, then one file of entry points per class.</summary>
+    private static string ClassOf(Diagnostic diagnostic, Compilation compilation, IReadOnlyList<string> entryPointClasses)
     {
-        var path = diagnostic.Location.SourceTree?.FilePath ?? "";
-        if (!int.TryParse(Path.GetFileNameWithoutExtension(path).AsSpan("Program".Length), out int index))
+        // The generator's diagnostics come from its model, with a path and span but no syntax tree.
+        var file = Path.GetFileNameWithoutExtension(diagnostic.Location.GetLineSpan().Path ?? "");
+        if (!file.StartsWith("Program", StringComparison.Ordinal) || !int.TryParse(file.AsSpan("Program".Length), out int index))
             return "";
         var trees = compilation.SyntaxTrees.ToList();
-        var root = index < trees.Count ? trees[index].GetRoot() : diagnostic.Location.SourceTree!.GetRoot();
-        var node = root.FindNode(diagnostic.Location.SourceSpan);
+        if (index >= trees.Count)
+            return entryPointClasses[index - trees.Count];
+        var node = trees[index].GetRoot().FindNode(diagnostic.Location.SourceSpan);
         return node.AncestorsAndSelf().OfType<ClassDeclarationSyntax>().LastOrDefault()?.Identifier.Text ?? "";
     }
 
