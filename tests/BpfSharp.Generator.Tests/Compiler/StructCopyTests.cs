@@ -89,7 +89,7 @@ public class StructCopyTests
                 Prefixed p = default;
                 Prefixed* pointer = &p;
                 Address copy = pointer->Address;
-                copy.W0 = (uint)ctx.Arg(0);
+                copy.W0 = (uint)Bpf.KtimeGetNs();
                 pointer->Address = copy;
                 return (int)p.Address.W0;
             }
