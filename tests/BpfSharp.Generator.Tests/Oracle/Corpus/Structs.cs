@@ -17,6 +17,9 @@ public struct Envelope { public byte Flags; public Named Named; }
 /// <summary>Struct locals: nested copies at offsets that allow only narrow accesses, fixed-size buffers inside locals.</summary>
 public static unsafe partial class Structs
 {
+    /// <summary>A global (.bss): methods using it run only through the object path.</summary>
+    private static Named Shared;
+
     public static uint NestedCopyAtOffset4(uint a, uint b)
     {
         var x = new Address { W0 = a, W1 = b, W2 = a ^ b, W3 = a + b };
@@ -76,5 +79,15 @@ public static unsafe partial class Structs
         Envelope copy = e;
         byte* text = copy.Named.Text;
         return text[i & 7] + copy.Named.Codes[2] + copy.Flags + *e.Named.Text;
+    }
+
+    public static int FixedBufferInGlobal(int a, int i)
+    {
+        Shared.Kind = a;
+        Shared.Text[i & 7] = (byte)a;
+        Shared.Codes[2] = (ushort)i;
+        Named copy = Shared;
+        copy.Text[1] += 1;
+        return Shared.Text[i & 7] + Shared.Text[3] * 5 + Shared.Codes[2] + Shared.Kind + copy.Text[1] * 7 + copy.Text[i & 7];
     }
 }
