@@ -41,14 +41,15 @@ internal sealed partial class MethodLowering
     private Value LowerFieldRead(IFieldReferenceOperation field)
     {
         var symbol = field.Field;
+        // A fixed-size buffer's value is its address (the field's type is a pointer, but no pointer is stored there).
+        if (symbol.IsFixedSizeBuffer && field.Instance is { } owner && FieldAddress(owner, symbol) is { } buffer)
+            return AddressValue(buffer);
         if (GlobalPlace(field) is { } global)
             return ReadPlace(global, field);
         if (symbol.IsConst && symbol.ConstantValue is not null && IntType.From(symbol.Type) is { } constType)
             return Value.Const(ToLong(symbol.ConstantValue), constType);
         if (symbol.IsStatic && symbol.IsReadOnly && IntType.From(symbol.Type) is { } type && StaticInitializer(symbol) is { } value)
             return Value.Const(value, type);
-        if (symbol.IsFixedSizeBuffer && field.Instance is { } owner && FieldAddress(owner, symbol) is { } buffer)
-            return AddressValue(buffer);
         var place = LowerMemoryPlace(field);
         if (place is null)
             return Unsupported(field, "only const and static readonly fields with constant initializers, and fields of structs, can be read");
@@ -123,6 +124,8 @@ internal sealed partial class MethodLowering
                 return at;
             case IInvocationOperation call:
                 return LowerStructCall(call);
+            case IFieldReferenceOperation { Field.IsStatic: true } when GlobalAddress(instance) is { } global:
+                return (global.Base, -1, global.Offset);
             case IFieldReferenceOperation { Instance: { } inner } f:
                 return FieldAddress(inner, f.Field);
             case IParenthesizedOperation paren:
