@@ -90,6 +90,33 @@ public static partial class Switches
         return r;
     }
 
+    public static long SwitchWithBackwardGoto(long a, int b)
+    {
+        long r = b;
+        switch (a)
+        {
+            case 1: r *= 3; break;
+            case 2: r += 5; goto case 1;
+            case -1: r -= 1; goto case 2;
+            case long.MaxValue: r ^= a; goto default;
+            default: r = ~r; if (b > 0) goto case 2; break;
+        }
+        return r;
+    }
+
+    public static int GotoCaseOverEnum(Protocol p, int b)
+    {
+        int r = 0;
+        switch (p)
+        {
+            case Protocol.Tcp: case Protocol.Udp: r += 2; if (b > 10) goto case Protocol.Sctp; break;
+            case Protocol.Icmp: r += 3; goto case Protocol.Tcp;
+            case Protocol.Sctp: r += 4; break;
+            default: r = b & 7; goto case Protocol.Icmp;
+        }
+        return r;
+    }
+
     public static ulong ULongSwitch(ulong a) => a switch
     {
         0 => 1,
