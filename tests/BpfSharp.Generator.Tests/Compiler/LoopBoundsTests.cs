@@ -20,7 +20,7 @@ public class LoopBoundsTests
     [InlineData("public static int F(ulong x) { int n = 0; while (x > 0) { n += (int)(x & 1); x >>= 1; } return n; }")]
     [InlineData("public static int F(uint n) { int s = 0; for (uint i = n; i > 0; i >>= 1) s += (int)(i & 3); return s; }")]
     [InlineData("public static int F(int n) { int s = 0; for (int i = n; i > 0; i >>= 1) s += i & 7; return s; }")]
-    [InlineData("public static int F(int n) { int s = 0; for (int i = n; i != 0; i /= 2) s += i & 7; return s; }")]
+    [InlineData("public static int F(uint n) { int s = 0; for (uint i = n; i != 0; i /= 4) s += (int)(i & 7); return s; }")]
     [InlineData("public static int F(long x) { int n = 0; while (x != 0) { x >>>= 2; n++; } return n; }")]
     [InlineData("public static int F(ushort x) { int n = 0; do { x >>= 1; n++; } while (x >= 3); return n; }")]
     [InlineData("public static int F(int a) { int r = 0; for (int i = 32; i > 0; i >>= 1) { if (a >= 1 << i) { a >>= i; r += i; } } return r; }")]
@@ -42,6 +42,8 @@ public class LoopBoundsTests
     [InlineData("while (a > 0) { if (a == 7) continue; a >>= 1; }", "uint")] // an iteration may skip the step
     [InlineData("while (a > 0) { if ((a & 1) == 0) a >>= 1; }", "uint")] // only conditional steps
     [InlineData("while (a > 0) { a >>= 1; a += 3; }", "uint")] // another write
+    [InlineData("while (a != 0) { a /= 2; }", "int")] // signed division: the verifier cannot follow it
+    [InlineData("while (a != 0) { a /= 3; }", "uint")] // a true division: neither
     [InlineData("for (uint i = 0; i < 100; i *= 2) a++;", "uint")] // 0 * 2 is 0
     [InlineData("for (uint i = 1; i < uint.MaxValue; i *= 2) a++;", "uint")] // wraps to 0
     [InlineData("for (byte i = 1; i < 200; i *= 2) a++;", "uint")] // 128 * 2 is 0 as a byte
@@ -66,6 +68,9 @@ public class LoopBoundsTests
                 while (x != 0) { x >>= 1; n++; }
                 uint y = (uint)ctx.Arg(1);
                 for (uint i = y; i > 0; i >>= 1) n += (int)(i & 1);
+                for (uint j = y; j != 0; j /= 8) n ^= (int)j;
+                int z = (int)ctx.Arg(2);
+                while (z > 3) { z >>= 2; n++; }
                 return n;
             }
             """);

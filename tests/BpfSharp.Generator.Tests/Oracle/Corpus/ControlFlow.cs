@@ -119,8 +119,10 @@ public static partial class ControlFlow
         int s = 0;
         for (int i = n; i > 0; i >>= 1)
             s += i & 7;
-        for (short j = k; j != 0; j /= 2)
+        for (short j = k; j > 1; j >>= 1)
             s ^= j;
+        for (uint u = (uint)n; u != 0; u /= 4)
+            s += (int)(u & 3);
         return s;
     }
 
