@@ -74,6 +74,27 @@ public class GotoCaseTests
             """, "F", Inputs);
 
     [Fact]
+    public void A_method_with_gotos_inlined_twice_jumps_within_each_copy() =>
+        Differential.Check("""
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            static int Clamp(int a)
+            {
+                if (a > 10) goto big;
+                a += 1;
+                return a;
+            big:
+                return 10;
+            }
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            static int Step(int a)
+            {
+                switch (a & 3) { case 0: a += 5; goto case 1; case 1: a *= 2; break; default: a = -a; goto case 1; }
+                return a;
+            }
+            public static int F(int a, int b) => Clamp(a) * 100 + Clamp(b) + Step(a) * 7 + Step(b);
+            """, "F", Inputs);
+
+    [Fact]
     public void Goto_case_in_a_cycle_is_an_unbounded_loop()
     {
         var result = CompilerHarness.CompileClass("""
