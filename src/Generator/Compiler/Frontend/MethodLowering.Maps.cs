@@ -167,7 +167,7 @@ internal sealed partial class MethodLowering
             case ILocalReferenceOperation or IParameterReferenceOperation:
             {
                 ISymbol referenced = (operation as ILocalReferenceOperation)?.Local ?? (ISymbol)((IParameterReferenceOperation)operation).Parameter;
-                if (_refParameters.TryGetValue(referenced, out var bound))
+                if (_refParameters.TryGetValue(referenced, out var bound) && bound.IsMemory)
                     return AddressValue((bound.Base, bound.Slot, bound.Offset)).Operand;
                 bool known = TryGetLocal(operation, out var local);
                 if (!known && operation is ILocalReferenceOperation { IsDeclaration: true } declared && IntType.From(declared.Local.Type) is { } type)
