@@ -31,29 +31,28 @@ public static unsafe partial class DdosGuard
     {
         // Helper-based reads: the address words come back in host order and are swapped to the packet's byte order,
         // which is the order the LPM trie compares in.
-        // One key for both maps (the rate table's prefix is always 128), and a scalar window: with a second struct local
-        // the compiler today hands the maps the wrong bytes.
-        SourcePrefix key = default;
-        key.PrefixLength = 128;
+        SourceAddress source = default;
         ushort etherType = ctx.LoadUInt16BigEndian(12);
         if (etherType == 0x0800)
         {
             // ::ffff:a.b.c.d, the IPv4-mapped IPv6 address.
-            key.Word2 = 0xffff0000;
-            key.Word3 = InMemoryOrder(ctx.LoadUInt32BigEndian(26));
+            source.Word2 = 0xffff0000;
+            source.Word3 = InMemoryOrder(ctx.LoadUInt32BigEndian(26));
         }
         else if (etherType == 0x86DD)
         {
-            key.Word0 = InMemoryOrder(ctx.LoadUInt32BigEndian(22));
-            key.Word1 = InMemoryOrder(ctx.LoadUInt32BigEndian(26));
-            key.Word2 = InMemoryOrder(ctx.LoadUInt32BigEndian(30));
-            key.Word3 = InMemoryOrder(ctx.LoadUInt32BigEndian(34));
+            source.Word0 = InMemoryOrder(ctx.LoadUInt32BigEndian(22));
+            source.Word1 = InMemoryOrder(ctx.LoadUInt32BigEndian(26));
+            source.Word2 = InMemoryOrder(ctx.LoadUInt32BigEndian(30));
+            source.Word3 = InMemoryOrder(ctx.LoadUInt32BigEndian(34));
         }
         else
         {
             return Count(Passed, XdpAction.Pass);
         }
 
+        // The whole address: the blocklist finds the longest prefix containing it, the rate table is keyed by it.
+        var key = new SourcePrefix { PrefixLength = 128, Address = source };
         ulong* hits = Blocklist.Lookup(key);
         if (hits != null)
         {

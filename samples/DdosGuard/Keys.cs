@@ -16,16 +16,5 @@ public struct SourceAddress
 public struct SourcePrefix
 {
     public uint PrefixLength;
-    // The address's words, flat rather than a nested SourceAddress: the compiler copies a nested struct at offset 4
-    // with 8-byte moves, which the verifier refuses as misaligned.
-    public uint Word0;
-    public uint Word1;
-    public uint Word2;
-    public uint Word3;
-
-    public SourceAddress Address
-    {
-        readonly get => new() { Word0 = Word0, Word1 = Word1, Word2 = Word2, Word3 = Word3 };
-        set => (Word0, Word1, Word2, Word3) = (value.Word0, value.Word1, value.Word2, value.Word3);
-    }
+    public SourceAddress Address;
 }

@@ -22,7 +22,7 @@ public unsafe struct ExecArguments
     public int Ppid;
     public uint Uid;
     public int ArgCount;
-    public ArgStrings Args;
+    public fixed byte Args[MaxArgs * ArgSize];
 }
 
 /// <summary>Written when an exec succeeded, in the new program: its name. Failed execs never write one.</summary>
@@ -33,15 +33,6 @@ public unsafe struct ExecDone
     public int Pid;
     public int Reserved;
     public TaskName Comm;
-}
-
-/// <summary>
-/// The argument slots. A struct of its own so programs can take its address (<c>&amp;e-&gt;Args</c>); the compiler on
-/// main reads a fixed buffer field as a value rather than as its address.
-/// </summary>
-public unsafe struct ArgStrings
-{
-    public fixed byte Bytes[ExecArguments.MaxArgs * ExecArguments.ArgSize];
 }
 
 /// <summary>A task's comm, NUL-padded.</summary>

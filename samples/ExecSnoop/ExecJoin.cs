@@ -35,7 +35,7 @@ public sealed unsafe class ExecJoin
     {
         var args = new List<string>();
         for (int i = 0; i < a.ArgCount && i < ExecArguments.MaxArgs; i++)
-            args.Add(Text(a.Args.Bytes + i * ExecArguments.ArgSize, ExecArguments.ArgSize));
+            args.Add(Text(a.Args + i * ExecArguments.ArgSize, ExecArguments.ArgSize));
         return args;
     }
 

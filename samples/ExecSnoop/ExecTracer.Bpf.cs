@@ -44,7 +44,7 @@ public static unsafe partial class ExecTracer
         e->Ppid = parent != null ? *parent : 0;
         e->Uid = uid;
 
-        byte* args = (byte*)&e->Args;
+        byte* args = e->Args;
         Bpf.ProbeReadUserStr(args, ExecArguments.ArgSize, (void*)ctx.Fields.Filename);
         ulong* argv = (ulong*)ctx.Fields.Argv;
         int count = 1;

@@ -74,6 +74,26 @@ public class ArrayTests
     }
 
     [Fact]
+    public void A_fixed_buffer_in_a_global_struct_is_indexed_at_its_address()
+    {
+        var f = CompilerHarness.CompileProgram("""
+            static Buf Shared;
+            public static int Prog(RawTracepointContext ctx)
+            {
+                int i = (int)ctx.Arg(0);
+                Shared.Data[i & 7] = 5;
+                Buf copy = Shared;
+                return Shared.Data[i & 7] + Shared.Data[1] + copy.Data[2];
+            }
+            """, Types);
+        var listing = CompilerHarness.Listing(f);
+        // The buffer is the bytes at offset 4 of the global: no 8-byte load of them as if they held a pointer.
+        Assert.DoesNotContain(listing, l => l.Contains("= *(u64 *)(r") && l.EndsWith("+4)", StringComparison.Ordinal));
+        Assert.Contains(listing, l => l.Contains("*(u8 *)(r") && l.EndsWith("+5)", StringComparison.Ordinal)); // Data[1], constant index
+        Assert.Contains(listing, l => l.StartsWith("if r", StringComparison.Ordinal) && l.Contains(">= 8 goto")); // the variable index is checked
+    }
+
+    [Fact]
     public void Forward_goto_jumps() =>
         Differential.Check("""
             public static int F(int a, int b)

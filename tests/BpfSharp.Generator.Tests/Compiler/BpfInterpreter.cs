@@ -199,6 +199,14 @@ internal sealed class BpfInterpreter
         return (int)offset;
     }
 
+    /// <summary>Memory no frame reaches (the stack's far end), where a helper stand-in can put what it returns a pointer to.</summary>
+    public ulong Scratch => StackTop - (ulong)_stack.Length;
+
+    /// <summary>The bytes at <paramref name="address"/>, for a helper stand-in reading what a pointer argument points to.</summary>
+    public byte[] ReadBytes(ulong address, int size) => _stack.AsSpan(Index(address, size), size).ToArray();
+
+    public void WriteBytes(ulong address, byte[] bytes) => bytes.CopyTo(_stack.AsSpan(Index(address, bytes.Length)));
+
     private ulong Read(ulong address, int size)
     {
         int at = Index(address, size);

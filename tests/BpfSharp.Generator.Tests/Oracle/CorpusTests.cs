@@ -26,4 +26,21 @@ public class CorpusTests
         Assert.True(!report.Failures.Any(), report.Describe(limit: 10));
         Assert.True(report.Programs >= 60, report.Summary);
     }
+
+    /// <summary>
+    /// The same corpus the way users build it: [BpfProgram] entry points, the source generator, the ELF object, the
+    /// runtime's loader. Methods that use maps run only here.
+    /// </summary>
+    [Fact]
+    public void Corpus_runs_the_same_through_the_generator_and_the_object_loader()
+    {
+        KernelGate.Require();
+        var report = ObjectPathRunner.Run(Sources(), m => m.ContainingNamespace.ToDisplayString() == "BpfSharp.Oracle.Corpus",
+            InputSets.For, KnownIssues.Corpus);
+
+        TestContext.Current.SendDiagnosticMessage("differential corpus, object path: " + report.Summary);
+        TestContext.Current.TestOutputHelper?.WriteLine("differential corpus, object path: " + report.Summary);
+        Assert.True(!report.Failures.Any(), report.Describe(limit: 10));
+        Assert.True(report.Programs >= 60, report.Summary);
+    }
 }

@@ -51,11 +51,7 @@ internal static class DifferentialRunner
     {
         var report = new OracleReport();
         var assembly = LoadClr(compilation);
-        var methods = AllTypes(compilation.Assembly.GlobalNamespace)
-            .SelectMany(t => t.GetMembers().OfType<IMethodSymbol>())
-            .Where(m => m.IsStatic && m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public && select(m))
-            .ToList();
-        foreach (var method in methods)
+        foreach (var method in Methods(compilation, select))
         {
             string name = method.ContainingType.Name + "." + method.Name;
             if (knownIssues is not null && knownIssues.ContainsKey(name))
@@ -68,6 +64,13 @@ internal static class DifferentialRunner
         }
         return report;
     }
+
+    /// <summary>The public static methods of <paramref name="compilation"/> that <paramref name="select"/> picks, in declaration order.</summary>
+    public static List<IMethodSymbol> Methods(Compilation compilation, Func<IMethodSymbol, bool> select) =>
+        AllTypes(compilation.Assembly.GlobalNamespace)
+            .SelectMany(t => t.GetMembers().OfType<IMethodSymbol>())
+            .Where(m => m.IsStatic && m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public && select(m))
+            .ToList();
 
     private static void RunOne(OracleReport report, string name, IMethodSymbol method, MethodInfo clr,
         IReadOnlyList<object[]> inputs, Compilation compilation)
@@ -87,9 +90,10 @@ internal static class DifferentialRunner
         {
             code = RawTracepointThunk.Link(function, method.Parameters.Length, IntegerValues.IsWide(clr.ReturnType), result.Subprograms);
         }
-        catch (NotSupportedException e)
+        catch (NotSupportedException)
         {
-            report.NotCompiled.Add(new OracleFailure("not linkable", name, e.Message));
+            // Maps and globals need an object loader: ObjectPathRunner runs these through the generator instead.
+            report.ObjectPathOnly.Add(name);
             return;
         }
 
@@ -106,38 +110,52 @@ internal static class DifferentialRunner
         }
 
         using (program)
+            CompareInputs(report, name, clr, inputs, program, () => Listing(code));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="clr"/> and <paramref name="program"/> on each input, in the same order (so maps both
+    /// sides share evolve alike), and compares results; <paramref name="sideEffects"/>, when given, names any
+    /// difference in what the run left behind (records, map contents). Stops at the first difference.
+    /// </summary>
+    public static void CompareInputs(OracleReport report, string name, MethodInfo clr, IReadOnlyList<object[]> inputs,
+        BpfProgram program, Func<string> listing, Func<string?>? sideEffects = null)
+    {
+        var context = new byte[8 * Math.Max(1, clr.GetParameters().Length)];
+        foreach (var input in inputs)
         {
-            var context = new byte[8 * Math.Max(1, method.Parameters.Length)];
-            foreach (var input in inputs)
+            object? value;
+            try
             {
-                object? value;
-                try
-                {
-                    value = clr.Invoke(null, input);
-                }
-                catch (TargetInvocationException e)
-                {
-                    report.NotCompiled.Add(new OracleFailure("CLR threw", name, $"({Args(input)}): {e.InnerException?.GetType().Name}"));
-                    return;
-                }
-                for (int i = 0; i < input.Length; i++)
-                    BitConverter.TryWriteBytes(context.AsSpan(8 * i), IntegerValues.ToRegister(input[i]));
-                uint actual = program.TestRun(new TestRunOptions { Context = context }).ReturnValue;
-                uint expected = IntegerValues.Returned(value!);
-                report.Inputs++;
-                if (actual != expected)
-                {
-                    report.Mismatches.Add(new OracleFailure("mismatch", name,
-                        $"({Args(input)}): CLR {IntegerValues.Format(value!)} → 0x{expected:x8}, kernel 0x{actual:x8}\n" + Listing(code)));
-                    return;
-                }
+                value = clr.Invoke(null, input);
+            }
+            catch (TargetInvocationException e)
+            {
+                report.NotCompiled.Add(new OracleFailure("CLR threw", name, $"({Args(input)}): {e.InnerException?.GetType().Name}"));
+                return;
+            }
+            for (int i = 0; i < input.Length; i++)
+                BitConverter.TryWriteBytes(context.AsSpan(8 * i), IntegerValues.ToRegister(input[i]));
+            uint actual = program.TestRun(new TestRunOptions { Context = context }).ReturnValue;
+            uint expected = IntegerValues.Returned(value!);
+            report.Inputs++;
+            if (actual != expected)
+            {
+                report.Mismatches.Add(new OracleFailure("mismatch", name,
+                    $"({Args(input)}): CLR {IntegerValues.Format(value!)} → 0x{expected:x8}, kernel 0x{actual:x8}\n" + listing()));
+                return;
+            }
+            if (sideEffects?.Invoke() is { } difference)
+            {
+                report.Mismatches.Add(new OracleFailure("mismatch", name, $"({Args(input)}): {difference}\n" + listing()));
+                return;
             }
         }
     }
 
     private static string Args(object[] input) => string.Join(", ", input.Select(IntegerValues.Format));
 
-    private static string Listing(Instruction[] code)
+    public static string Listing(Instruction[] code)
     {
         var lines = new List<string>();
         for (int i = 0; i < code.Length; i++)

@@ -9,9 +9,5 @@ internal static class KnownIssues
 {
     public static readonly IReadOnlyDictionary<string, string> Corpus = new Dictionary<string, string>
     {
-        // BPF0006: a loop whose counter is halved (i >>= 1) is bounded, but LoopBounds only accepts constant steps.
-        ["ControlFlow.Log2"] = "for (int i = 32; i > 0; i >>= 1) → BPF0006 'its condition does not compare a counter, changed only by constant steps, with a constant'",
-        // BPF0001: goto case / goto default inside a switch section.
-        ["Switches.SwitchWithFallthroughGoto"] = "case 0: r += 1; goto case 1; → BPF0001 'the statement kind 'Branch' is not supported'",
     };
 }

@@ -12,12 +12,15 @@ internal sealed class OracleReport
     /// <summary>Methods the compiler refused (diagnostics) or that the CLR could not run: the oracle cannot compare them.</summary>
     public List<OracleFailure> NotCompiled { get; } = new();
     public List<string> KnownIssuesSkipped { get; } = new();
+    /// <summary>Methods using maps or globals, which only the object path (generator, ELF, loader) can run.</summary>
+    public List<string> ObjectPathOnly { get; } = new();
 
     public IEnumerable<OracleFailure> Failures => Mismatches.Concat(Rejections).Concat(NotCompiled);
 
     public string Summary =>
         $"{Programs} programs, {Inputs} inputs, {Mismatches.Count} mismatches, {Rejections.Count} verifier rejections, " +
-        $"{NotCompiled.Count} not compiled, {KnownIssuesSkipped.Count} known issues skipped";
+        $"{NotCompiled.Count} not compiled, {KnownIssuesSkipped.Count} known issues skipped" +
+        (ObjectPathOnly.Count > 0 ? $", {ObjectPathOnly.Count} left to the object path" : "");
 
     public string Describe(Func<string, string>? context = null, int limit = 5)
     {

@@ -132,6 +132,9 @@ internal sealed partial class MethodLowering
             WriteLocal(local, value);
         }
 
+        // Each inlined copy jumps to its own blocks: labels of an earlier copy of the same body are forgotten.
+        foreach (var labeled in body.Operation.DescendantsAndSelf().OfType<ILabeledOperation>())
+            _labels.Remove(labeled.Label);
         var frame = new InlineFrame(target, Function.NewReg(), NewBlock(), resultSlot);
         _inlined.Push(frame);
         if (body.IsExpression)

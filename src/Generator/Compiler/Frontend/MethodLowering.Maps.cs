@@ -122,20 +122,23 @@ internal sealed partial class MethodLowering
     {
         var mapPointer = map();
         var key = ArgumentOperand(invocation.Arguments[0]);
-        int pointer = Def(new IrInst(IrOp.CallHelper) { Imm = MapLookup, Args = new[] { mapPointer, key } });
+        // The out variable is evaluated before the call, as C# does; a struct keeps its slot, so its copy knows the alignment.
         var valueArgument = invocation.Arguments[1];
-        int size = SizeOf(valueArgument.Parameter!.Type, invocation);
-        var destination = ArgumentOperand(valueArgument);
+        var valueType = valueArgument.Parameter!.Type;
+        int size = SizeOf(valueType, invocation);
+        int align = StructOf(valueType)?.Align ?? size;
+        var destination = OutDestination(valueArgument.Value, valueType);
+        int pointer = Def(new IrInst(IrOp.CallHelper) { Imm = MapLookup, Args = new[] { mapPointer, key } });
 
         int found = Function.NewReg();
         IrBlock hit = NewBlock(), miss = NewBlock(), join = NewBlock();
         EmitBranch(Cond.Eq, Width.W64, Operand.R(pointer), Operand.C(0), miss, hit);
         Enter(hit);
-        Copy(destination, Operand.R(pointer), size);
+        CopyMemory(destination, (Operand.R(pointer), -1, 0), size, align);
         Emit(new IrInst(IrOp.Mov) { Dst = found, A = Operand.C(1), Width = Width.W64 });
         EmitJump(join);
         Enter(miss);
-        Zero(destination, size);
+        ZeroMemory(destination, size, align);
         Emit(new IrInst(IrOp.Mov) { Dst = found, A = Operand.C(0), Width = Width.W64 });
         EmitJump(join);
         Enter(join);
@@ -171,29 +174,25 @@ internal sealed partial class MethodLowering
     /// </summary>
     private Operand AddressOf(IOperation operation, bool mustBeVariable, ITypeSymbol? asType = null)
     {
-        // A struct (a key, a value, a record) is passed where it lives; a struct value with no home gets a stack copy.
-        if (StructOf(operation.Type) is { } layout)
-        {
-            if (StructAddress(Declared(operation)) is { } structAt)
-                return AddressValue(structAt).Operand;
-            if (!mustBeVariable)
-                return AddressValue(CopyToNewSlot(layout, operation)).Operand;
-        }
+        if (StructOf(asType ?? operation.Type) is { } layout)
+            return StructArgument(operation, layout, mustBeVariable) is { } structAt ? AddressValue(structAt).Operand : Operand.C(0);
         while (operation is IDeclarationExpressionOperation declaration)
             operation = declaration.Expression;
         switch (operation)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
             {
-                bool found = TryGetLocal(operation, out var local);
-                if (!found && operation is ILocalReferenceOperation { IsDeclaration: true } declared
-                    && IntType.From(declared.Local.Type) is { } type)
+                ISymbol referenced = (operation as ILocalReferenceOperation)?.Local ?? (ISymbol)((IParameterReferenceOperation)operation).Parameter;
+                if (_refParameters.TryGetValue(referenced, out var bound) && bound.IsMemory)
+                    return AddressValue((bound.Base, bound.Slot, bound.Offset)).Operand;
+                bool known = TryGetLocal(operation, out var local);
+                if (!known && operation is ILocalReferenceOperation { IsDeclaration: true } declared && IntType.From(declared.Local.Type) is { } type)
                 {
                     local = Local.InSlot(Function.NewSlot(System.Math.Max(type.Bits / 8, 1), System.Math.Max(type.Bits / 8, 1)), type);
                     _locals[declared.Local] = local;
-                    found = true;
+                    known = true;
                 }
-                if (found && local.IsInSlot)
+                if (known && local.IsInSlot)
                     return Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = local.Slot }));
                 break;
             }
@@ -232,27 +231,34 @@ internal sealed partial class MethodLowering
         return 8;
     }
 
-    /// <summary>Copies <paramref name="size"/> bytes between two addresses, 8 bytes at a time while it can.</summary>
-    private void Copy(Operand destination, Operand source, int size)
+    /// <summary>Where an out argument is written: a stack slot when it is a local (so no register holds its address), else an address.</summary>
+    private (Operand Base, int Slot, int Offset) OutDestination(IOperation operation, ITypeSymbol type)
     {
-        for (int offset = 0; offset < size;)
-        {
-            var chunk = Chunk(size - offset);
-            int v = Def(new IrInst(IrOp.Load) { Base = source, Offset = offset, Size = chunk });
-            Emit(new IrInst(IrOp.Store) { Base = destination, Offset = offset, Size = chunk, A = Operand.R(v) });
-            offset += (int)chunk;
-        }
+        if (StructOf(type) is { } layout)
+            return StructArgument(operation, layout, mustBeVariable: true) ?? (Operand.C(0), -1, 0);
+        var referenced = operation is IDeclarationExpressionOperation { Expression: var declared } ? declared : operation;
+        if (referenced is ILocalReferenceOperation { IsDeclaration: true } declaration && IntType.From(declaration.Local.Type) is { } t
+            && !_locals.ContainsKey(declaration.Local))
+            _locals[declaration.Local] = Local.InSlot(Function.NewSlot(System.Math.Max(t.Bits / 8, 1), System.Math.Max(t.Bits / 8, 1)), t);
+        if (TryGetLocal(referenced, out var local) && local.IsInSlot)
+            return (default, local.Slot, 0);
+        return (AddressOf(operation, mustBeVariable: true, type), -1, 0);
     }
 
-    private void Zero(Operand destination, int size)
+    /// <summary>
+    /// Where a struct passed by reference to a helper lives: its own storage (a local, a parameter, a field, a
+    /// pointed-to struct, an out variable declared in the call), or for an <c>in</c> argument that is a value, a new
+    /// slot holding it.
+    /// </summary>
+    private (Operand Base, int Slot, int Offset)? StructArgument(IOperation operation, StructLayout layout, bool mustBeVariable)
     {
-        for (int offset = 0; offset < size;)
-        {
-            var chunk = Chunk(size - offset);
-            Emit(new IrInst(IrOp.Store) { Base = destination, Offset = offset, Size = chunk, A = Operand.C(0) });
-            offset += (int)chunk;
-        }
+        if (!IsInitializer(operation) && StructAddress(Declared(operation)) is { } at)
+            return at;
+        if (!mustBeVariable && IsInitializer(operation))
+            return CopyToNewSlot(layout, operation);
+        Unsupported(operation, mustBeVariable
+            ? "a ref or out struct argument must be a struct variable, a field or a pointed-to struct"
+            : "an in struct argument must be a struct variable, a field, a pointed-to struct or a new struct");
+        return null;
     }
-
-    private static MemSize Chunk(int left) => left >= 8 ? MemSize.B8 : left >= 4 ? MemSize.B4 : left >= 2 ? MemSize.B2 : MemSize.B1;
 }

@@ -41,14 +41,15 @@ internal sealed partial class MethodLowering
     private Value LowerFieldRead(IFieldReferenceOperation field)
     {
         var symbol = field.Field;
+        // A fixed-size buffer's value is its address (the field's type is a pointer, but no pointer is stored there).
+        if (symbol.IsFixedSizeBuffer && field.Instance is { } owner && FieldAddress(owner, symbol) is { } buffer)
+            return AddressValue(buffer);
         if (GlobalPlace(field) is { } global)
             return ReadPlace(global, field);
         if (symbol.IsConst && symbol.ConstantValue is not null && IntType.From(symbol.Type) is { } constType)
             return Value.Const(ToLong(symbol.ConstantValue), constType);
         if (symbol.IsStatic && symbol.IsReadOnly && IntType.From(symbol.Type) is { } type && StaticInitializer(symbol) is { } value)
             return Value.Const(value, type);
-        if (symbol.IsFixedSizeBuffer && field.Instance is { } owner && FieldAddress(owner, symbol) is { } buffer)
-            return AddressValue(buffer);
         var place = LowerMemoryPlace(field);
         if (place is null)
             return Unsupported(field, "only const and static readonly fields with constant initializers, and fields of structs, can be read");
@@ -123,6 +124,8 @@ internal sealed partial class MethodLowering
                 return at;
             case IInvocationOperation call:
                 return LowerStructCall(call);
+            case IFieldReferenceOperation { Field.IsStatic: true } when GlobalAddress(instance) is { } global:
+                return (global.Base, -1, global.Offset);
             case IFieldReferenceOperation { Instance: { } inner } f:
                 return FieldAddress(inner, f.Field);
             case IParenthesizedOperation paren:
@@ -255,10 +258,10 @@ internal sealed partial class MethodLowering
         {
             case IDefaultValueOperation:
             case IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }:
-                ZeroMemory(to, layout.Size);
+                ZeroMemory(to, layout.Size, layout.Align);
                 return;
             case IObjectCreationOperation { Arguments.Length: 0, Initializer: { } init }:
-                ZeroMemory(to, layout.Size);
+                ZeroMemory(to, layout.Size, layout.Align);
                 foreach (var member in init.Initializers)
                 {
                     if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol nested } } nestedAssignment
@@ -281,7 +284,7 @@ internal sealed partial class MethodLowering
             default:
                 if (StructAddress(value) is { } source)
                 {
-                    CopyMemory(to, source, layout.Size);
+                    CopyMemory(to, source, layout.Size, layout.Align);
                     return;
                 }
                 Unsupported(value, "this struct initializer is not supported");
@@ -289,27 +292,53 @@ internal sealed partial class MethodLowering
         }
     }
 
-    private void ZeroSlot(int slot, int offset, int size) => ZeroMemory((default, slot, offset), size);
+    private void ZeroSlot(int slot, int offset, int size) => ZeroMemory((default, slot, offset), size, 1);
 
-    private void ZeroMemory((Operand Base, int Slot, int Offset) to, int size)
+    /// <summary>Zeroes <paramref name="size"/> bytes holding a value whose type is <paramref name="typeAlign"/>-aligned.</summary>
+    private void ZeroMemory((Operand Base, int Slot, int Offset) to, int size, int typeAlign)
     {
         for (int at = 0; at < size;)
         {
-            int chunk = size - at >= 8 && (to.Offset + at) % 8 == 0 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
+            int chunk = Chunk(size - at, Alignment(to, typeAlign, at));
             Emit(new IrInst(IrOp.Store) { Base = to.Base, Slot = to.Slot, Offset = to.Offset + at, Size = (MemSize)chunk, A = Operand.C(0) });
             at += chunk;
         }
     }
 
-    private void CopyMemory((Operand Base, int Slot, int Offset) to, (Operand Base, int Slot, int Offset) from, int size)
+    /// <summary>Copies a value of <paramref name="size"/> bytes whose type is <paramref name="typeAlign"/>-aligned.</summary>
+    private void CopyMemory((Operand Base, int Slot, int Offset) to, (Operand Base, int Slot, int Offset) from, int size, int typeAlign)
     {
         for (int at = 0; at < size;)
         {
-            int chunk = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
+            int chunk = Chunk(size - at, System.Math.Min(Alignment(to, typeAlign, at), Alignment(from, typeAlign, at)));
             int v = Def(new IrInst(IrOp.Load) { Slot = from.Slot, Base = from.Base, Offset = from.Offset + at, Size = (MemSize)chunk });
             Emit(new IrInst(IrOp.Store) { Slot = to.Slot, Base = to.Base, Offset = to.Offset + at, Size = (MemSize)chunk, A = Operand.R(v) });
             at += chunk;
         }
+    }
+
+    /// <summary>
+    /// The widest access (up to 8 bytes) that byte <paramref name="position"/> of a value at <paramref name="at"/> is
+    /// aligned for, as clang decides it: in a stack slot, from the slot's alignment and the exact offset (the verifier
+    /// refuses misaligned stack accesses); behind a pointer, only from what C promises for the value's type.
+    /// </summary>
+    private int Alignment((Operand Base, int Slot, int Offset) at, int typeAlign, int position)
+    {
+        bool inSlot = at.Slot >= 0;
+        int align = System.Math.Max(1, System.Math.Min(inSlot ? Function.Slots[at.Slot].Align : typeAlign, 8));
+        int offset = (inSlot ? at.Offset : 0) + position;
+        while (offset % align != 0)
+            align /= 2;
+        return align;
+    }
+
+    /// <summary>The widest power-of-two access that fits in what is left and the alignment.</summary>
+    private static int Chunk(int left, int align)
+    {
+        int chunk = align;
+        while (chunk > left)
+            chunk /= 2;
+        return chunk;
     }
 
     private Value LowerStructAssignment(ISimpleAssignmentOperation assignment)

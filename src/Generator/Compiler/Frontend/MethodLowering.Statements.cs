@@ -10,6 +10,9 @@ internal sealed partial class MethodLowering
     /// <summary>Blocks that break and continue labels (of loops and switches) jump to.</summary>
     private readonly Dictionary<ILabelSymbol, IrBlock> _labels = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Case labels (goto case, goto default targets): a backward jump to one is not a loop by itself.</summary>
+    private readonly HashSet<ILabelSymbol> _caseLabels = new(SymbolEqualityComparer.Default);
+
     private void LowerStatement(IOperation statement)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -59,7 +62,8 @@ internal sealed partial class MethodLowering
                 MarkLine(statement.Syntax);
                 var label = LabelBlock(jump.Target);
                 // A backward goto is a loop the compiler cannot bound; the verifier would reject it at load time.
-                if (Function.Blocks.Contains(label))
+                // Between switch sections only a cycle is a loop, which LowerSwitch reports.
+                if (Function.Blocks.Contains(label) && !_caseLabels.Contains(jump.Target))
                     Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, statement, "a backward goto forms a loop without a provable bound");
                 EmitJump(label);
                 break;
@@ -227,10 +231,19 @@ internal sealed partial class MethodLowering
         var exit = NewBlock();
         _labels[switchStatement.ExitLabel] = exit;
         var bodies = new IrBlock[switchStatement.Cases.Length];
+        for (int i = 0; i < bodies.Length; i++)
+            bodies[i] = NewBlock();
+        var sections = SwitchGotos.SectionsByLabel(switchStatement);
+        foreach (var pair in sections)
+        {
+            _labels[pair.Key] = bodies[pair.Value];
+            _caseLabels.Add(pair.Key);
+        }
+        if (SwitchGotos.FindCycle(switchStatement, sections) is { } cycle)
+            Report(Diagnostics.DiagnosticDescriptors.UnboundedLoop, cycle, "goto case jumps between these switch sections form a loop without a provable bound");
         IrBlock? defaultBody = null;
         for (int i = 0; i < bodies.Length; i++)
         {
-            bodies[i] = NewBlock();
             foreach (var clause in switchStatement.Cases[i].Clauses)
             {
                 if (clause is IDefaultCaseClauseOperation)

@@ -45,7 +45,7 @@ internal sealed partial class MethodLowering
         if (IsInitializer(value))
             InitializeStruct(to, layout, value);
         else if (StructAddress(value) is { } from)
-            CopyMemory(to, from, layout.Size);
+            CopyMemory(to, from, layout.Size, layout.Align);
         else
             Unsupported(value, "this struct value is not supported");
     }

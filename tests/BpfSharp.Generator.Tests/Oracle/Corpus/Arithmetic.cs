@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>+ - * unary - ~ on every integer type, with C#'s promotion to int and unchecked wrap-around.</summary>
-public static class Arithmetic
+public static partial class Arithmetic
 {
     public static int AddInt(int a, int b) => unchecked(a + b);
     public static uint SubUInt(uint a, uint b) => unchecked(a - b);

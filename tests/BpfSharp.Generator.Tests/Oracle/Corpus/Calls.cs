@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Calls to the user's own static methods: inlined (small or AggressiveInlining) and BPF-to-BPF (NoInlining).</summary>
-public static class Calls
+public static partial class Calls
 {
     private static int Square(int x) => unchecked(x * x);
 

@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Every relational operator, signed and unsigned, and the promoted mixed comparisons.</summary>
-public static class Comparisons
+public static partial class Comparisons
 {
     public static int CompareInt(int a, int b) => (a == b ? 1 : 0) | (a != b ? 2 : 0) | (a < b ? 4 : 0) | (a <= b ? 8 : 0) | (a > b ? 16 : 0) | (a >= b ? 32 : 0);
     public static int CompareUInt(uint a, uint b) => (a == b ? 1 : 0) | (a != b ? 2 : 0) | (a < b ? 4 : 0) | (a <= b ? 8 : 0) | (a > b ? 16 : 0) | (a >= b ? 32 : 0);

@@ -4,7 +4,7 @@ namespace BpfSharp.Oracle.Corpus;
 /// const fields, folded at compile time. (static readonly fields are .rodata globals the host may set before
 /// load, so they need an object loader: the thunk-linked oracle leaves them to the object tests.)
 /// </summary>
-public static class Constants
+public static partial class Constants
 {
     private const int Mask = 0x0ff0;
     private const long Big = 0x1234_5678_9abc_def0;

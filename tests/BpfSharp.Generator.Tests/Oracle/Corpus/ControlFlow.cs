@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Branches, loops with constant bounds, break/continue, early return.</summary>
-public static class ControlFlow
+public static partial class ControlFlow
 {
     public static int IfElseChain(int a)
     {
@@ -90,6 +90,50 @@ public static class ControlFlow
             if (unchecked(a + i) == b) return i;
         }
         return -1;
+    }
+
+    public static int BitLength(uint x)
+    {
+        int n = 0;
+        while (x != 0)
+        {
+            x >>= 1;
+            n++;
+        }
+        return n;
+    }
+
+    public static int HalvingWideCounter(ulong x)
+    {
+        int n = 0;
+        while (x > 1)
+        {
+            n += (int)(x & 3);
+            x >>= 2;
+        }
+        return n;
+    }
+
+    public static int SignedHalving(int n, short k)
+    {
+        int s = 0;
+        for (int i = n; i > 0; i >>= 1)
+            s += i & 7;
+        for (short j = k; j > 1; j >>= 1)
+            s ^= j;
+        for (uint u = (uint)n; u != 0; u /= 4)
+            s += (int)(u & 3);
+        return s;
+    }
+
+    public static ulong Doubling(uint a)
+    {
+        ulong s = 0;
+        for (uint i = 1; i < 100_000; i *= 2)
+            s = s * 3 + (i ^ a);
+        for (long j = 5; j <= 1L << 40; j <<= 3)
+            s += (ulong)j >> (int)(a & 7);
+        return s;
     }
 
     public static int Log2(ulong a)

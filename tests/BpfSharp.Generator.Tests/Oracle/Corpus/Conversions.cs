@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Sign and zero extension, truncation, and the implicit widenings C# inserts.</summary>
-public static class Conversions
+public static partial class Conversions
 {
     public static long IntToLong(int a) => a;
     public static long UIntToLong(uint a) => a;

@@ -4,7 +4,7 @@ namespace BpfSharp.Oracle.Corpus;
 /// / and % with C#'s rounding toward zero and the sign of the dividend. Divisors are kept away from zero and from
 /// MinValue / -1, where the CLR throws and BPF defines a result (the documented difference).
 /// </summary>
-public static class Division
+public static partial class Division
 {
     public static int DivInt(int a, int b) => b == 0 || (a == int.MinValue && b == -1) ? 0 : a / b;
     public static int ModInt(int a, int b) => b == 0 || b == -1 ? 0 : a % b;

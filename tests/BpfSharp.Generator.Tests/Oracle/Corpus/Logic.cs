@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Short-circuit logic (the right side must not run), bool operators, ternaries.</summary>
-public static class Logic
+public static partial class Logic
 {
     public static int ShortCircuit(int a, int b)
     {

@@ -1,7 +1,7 @@
 namespace BpfSharp.Oracle.Corpus;
 
 /// <summary>Shifts mask their count to the width of the promoted left operand (31 or 63): counts at and beyond the width.</summary>
-public static class Shifts
+public static partial class Shifts
 {
     [Inputs(1, 32), Inputs(1, 33), Inputs(-1, 31), Inputs(-1, -1), Inputs(0x40000000, 1)]
     public static int ShlInt(int a, int n) => a << n;

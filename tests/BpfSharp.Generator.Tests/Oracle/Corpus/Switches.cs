@@ -5,7 +5,7 @@ public enum Protocol : byte { Icmp = 1, Tcp = 6, Udp = 17, Icmpv6 = 58, Sctp = 1
 public enum Level : long { Low = -1, Mid = 1L << 40, High = long.MaxValue }
 
 /// <summary>switch statements and expressions over integers and enums, constant and relational patterns.</summary>
-public static class Switches
+public static partial class Switches
 {
     public static int SwitchStatement(int a)
     {
@@ -86,6 +86,33 @@ public static class Switches
             case 1: r += 10; break;
             case 2: r += 100; goto default;
             default: r += 1000; break;
+        }
+        return r;
+    }
+
+    public static long SwitchWithBackwardGoto(long a, int b)
+    {
+        long r = b;
+        switch (a)
+        {
+            case 1: r *= 3; break;
+            case 2: r += 5; goto case 1;
+            case -1: r -= 1; goto case 2;
+            case long.MaxValue: r ^= a; goto default;
+            default: r = ~r; if (b > 0) goto case 2; break;
+        }
+        return r;
+    }
+
+    public static int GotoCaseOverEnum(Protocol p, int b)
+    {
+        int r = 0;
+        switch (p)
+        {
+            case Protocol.Tcp: case Protocol.Udp: r += 2; if (b > 10) goto case Protocol.Sctp; break;
+            case Protocol.Icmp: r += 3; goto case Protocol.Tcp;
+            case Protocol.Sctp: r += 4; break;
+            default: r = b & 7; goto case Protocol.Icmp;
         }
         return r;
     }
