@@ -33,10 +33,13 @@ internal static class PassPipeline
             changed |= DeadCodeElimination.Run(f);
             changed |= ReturnThreading.Run(f);
             changed |= TailMerging.Run(f);
+            changed |= ReturnFallthrough.Run(f);
             changed |= AddressFolding.Run(f);
             changed |= KnownBits.Run(f);
+            changed |= BitTests.Run(f);
             changed |= LocalValueNumbering.Run(f);
             changed |= SlotForwarding.Run(f);
+            changed |= LoadReuse.Run(f);
             changed |= GlobalValueNumbering.Run(f);
             changed |= DeadStores.Run(f);
             changed |= DeadSlotStores.Run(f);

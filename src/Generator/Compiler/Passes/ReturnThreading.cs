@@ -35,7 +35,8 @@ internal static class ReturnThreading
         return changed;
     }
 
-    private static Operand? OnlyReturn(IrBlock block)
+    /// <summary>What a block returns if returning is all it does (statement markers aside), else null.</summary>
+    internal static Operand? OnlyReturn(IrBlock block)
     {
         IrInst? only = null;
         foreach (var inst in block.Insts)

@@ -18,21 +18,14 @@ internal static class SlotForwarding
     public static bool Run(IrFunction f)
     {
         var slots = new StackSlots(f);
-        var predecessors = new Dictionary<IrBlock, int>();
-        foreach (var block in f.Blocks)
-            foreach (var s in block.Successors())
-                predecessors[s] = predecessors.TryGetValue(s, out int n) ? n + 1 : 1;
-
+        var predecessor = SinglePredecessors.Of(f);
         var atEnd = new Dictionary<IrBlock, List<Known>>();
         bool changed = false;
         foreach (var block in f.Blocks)
         {
             var known = new List<Known>();
-            if (block != f.Blocks[0] && predecessors.TryGetValue(block, out int count) && count == 1)
-            {
-                var from = f.Blocks.FirstOrDefault(b => b.Successors().Contains(block));
-                if (from is not null && atEnd.TryGetValue(from, out var inherited)) known.AddRange(inherited);
-            }
+            if (predecessor.TryGetValue(block, out var from) && atEnd.TryGetValue(from, out var inherited))
+                known.AddRange(inherited);
 
             foreach (var inst in block.Insts)
             {
