@@ -14,18 +14,41 @@ internal static class Equivalence
     public static List<string> Compare(BenchProgram program, BpfObject clang, BpfObject csharp)
     {
         var differences = new List<string>();
-        var clangProgram = clang.Program(program.Name);
-        var csharpProgram = csharp.Program(program.Name);
-        var clangEvents = EventsOf(clang);
-        var csharpEvents = EventsOf(csharp);
+        var clangEvents = new List<EventLog>();
+        var csharpEvents = new List<EventLog>();
+        try
+        {
+            AddReaders(clang, clangEvents);
+            AddReaders(csharp, csharpEvents);
+            RunCorpus(program, clang.Program(program.Name), csharp.Program(program.Name), clangEvents, csharpEvents, differences);
+            var clangMaps = Contents(clang, clangEvents);
+            var csharpMaps = Contents(csharp, csharpEvents);
+            if (clangMaps.Count != csharpMaps.Count)
+                differences.Add($"{program.Name}: C# has {csharpMaps.Count} maps, clang {clangMaps.Count}");
+            foreach (var ((expectedMap, expected), (actualMap, actual)) in clangMaps.Zip(csharpMaps))
+            {
+                if (!expected.SequenceEqual(actual))
+                    differences.Add($"{program.Name}: map {actualMap.Name} holds [{string.Join(", ", actual)}], clang's {expectedMap.Name} [{string.Join(", ", expected)}]");
+            }
+        }
+        finally
+        {
+            foreach (var log in clangEvents.Concat(csharpEvents))
+                log.Reader.Dispose();
+        }
+        return differences;
+    }
+
+    private static void RunCorpus(BenchProgram program, BpfProgram clang, BpfProgram csharp, List<EventLog> clangEvents, List<EventLog> csharpEvents, List<string> differences)
+    {
         foreach (var (name, frame) in Packets.Corpus())
         {
-            var expected = Run(clangProgram, frame);
-            var actual = Run(csharpProgram, frame);
+            var expected = Run(clang, frame);
+            var actual = Run(csharp, frame);
             if (expected is null || actual is null)
             {
-                // The kernel refuses some frames for some program types (a socket filter's test run wants a whole
-                // IPv4 header behind an IPv4 EtherType); that must not depend on who compiled the program.
+                // The kernel refuses some frames for some program types (a socket filter's test run refuses the
+                // shortest); that must not depend on who compiled the program.
                 if (expected is not null || actual is not null)
                     differences.Add($"{program.Name} on {name}: the kernel ran only the {(expected is null ? "C#" : "clang")} program");
                 continue;
@@ -37,19 +60,6 @@ internal static class Equivalence
             Drain(clangEvents);
             Drain(csharpEvents);
         }
-
-        var clangMaps = Contents(clang, clangEvents);
-        var csharpMaps = Contents(csharp, csharpEvents);
-        if (clangMaps.Count != csharpMaps.Count)
-            differences.Add($"{program.Name}: C# has {csharpMaps.Count} maps, clang {clangMaps.Count}");
-        foreach (var ((expectedMap, expected), (actualMap, actual)) in clangMaps.Zip(csharpMaps))
-        {
-            if (!expected.SequenceEqual(actual))
-                differences.Add($"{program.Name}: map {actualMap.Name} holds [{string.Join(", ", actual)}], clang's {expectedMap.Name} [{string.Join(", ", expected)}]");
-        }
-        foreach (var log in clangEvents.Concat(csharpEvents))
-            log.Reader.Dispose();
-        return differences;
     }
 
     private static TestRunResult? Run(BpfProgram program, byte[] frame)
@@ -66,8 +76,11 @@ internal static class Equivalence
 
     private sealed record EventLog(BpfMap Map, RingBufferReader<byte> Reader, List<string> Records);
 
-    private static List<EventLog> EventsOf(BpfObject obj) =>
-        UserMaps(obj).Where(m => m.Type == MapType.RingBuffer).Select(m => new EventLog(m, new RingBufferReader<byte>(m), new List<string>())).ToList();
+    private static void AddReaders(BpfObject obj, List<EventLog> logs)
+    {
+        foreach (var map in UserMaps(obj).Where(m => m.Type == MapType.RingBuffer))
+            logs.Add(new EventLog(map, new RingBufferReader<byte>(map), new List<string>()));
+    }
 
     private static void Drain(List<EventLog> logs)
     {
