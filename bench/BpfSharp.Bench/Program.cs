@@ -11,7 +11,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BpfSharp.Bench codegen [--repeat N] [--markdown]");
+    Console.Error.WriteLine("usage: BpfSharp.Bench codegen [--repeat N]");
     Console.Error.WriteLine("       BpfSharp.Bench maps [--ops N] [--quick] [--diag]");
     return 2;
 }

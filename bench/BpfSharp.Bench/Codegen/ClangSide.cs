@@ -20,11 +20,19 @@ internal sealed class ClangSide : IDisposable
 
     public static string SourceDirectory => Path.Combine(AppContext.BaseDirectory, "c");
 
-    public Measurement Measure(BenchProgram program, uint repeat)
+    /// <summary>Builds the program's C reference (once) and returns the object's path.</summary>
+    public string Build(BenchProgram program)
     {
         string source = Path.Combine(SourceDirectory, program.Name + ".c");
         string obj = Path.Combine(_work, program.Name + ".o");
-        Run("clang", "-O2", "-g", "-target", "bpf", "-mcpu=v3", "-I/usr/include/x86_64-linux-gnu", "-c", source, "-o", obj);
+        if (!File.Exists(obj))
+            Run("clang", "-O2", "-g", "-target", "bpf", "-mcpu=v3", "-I/usr/include/x86_64-linux-gnu", "-c", source, "-o", obj);
+        return obj;
+    }
+
+    public Measurement Measure(BenchProgram program, uint repeat)
+    {
+        string obj = Build(program);
         string pinDir = Path.Combine(_pins, program.Name);
         Run("bpftool", "prog", "loadall", obj, pinDir);
         using var loaded = BpfProgram.OpenPinned(Path.Combine(pinDir, program.Name));

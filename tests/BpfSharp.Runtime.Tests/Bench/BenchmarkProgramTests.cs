@@ -3,9 +3,8 @@ using BpfSharp.Tests;
 namespace BpfSharp.Runtime.Tests.Bench;
 
 /// <summary>
-/// The codegen benchmark's programs stay loadable: every C reference builds with clang and passes the verifier
-/// (loaded by bpftool, opened here by its pin), and every C# object the bench project built loads through
-/// BpfObject. Timing is the benchmark's business, not the suite's.
+/// The codegen benchmark's C references stay loadable the way the benchmark loads them: each builds with clang and
+/// passes the verifier when bpftool loads it (opened here by its pin). Their C# twins: <see cref="CodegenTwinTests"/>.
 /// </summary>
 public class BenchmarkProgramTests
 {
@@ -39,19 +38,6 @@ public class BenchmarkProgramTests
         finally
         {
             Directory.Delete(pins, recursive: true);
-        }
-    }
-
-    [KernelFact]
-    public void CSharp_equivalents_load()
-    {
-        Kernel.Require();
-        var objects = Path.Combine(BenchDirectory, "BpfSharp.Bench", "bin", Repo.Configuration, "net10.0", "bpf");
-        // None yet: every C# equivalent waits for a compiler feature (listed by `codegen`). Once one lands, it must load.
-        foreach (var path in Directory.Exists(objects) ? Directory.GetFiles(objects, "*.o") : Array.Empty<string>())
-        {
-            using var obj = BpfObject.Load(File.ReadAllBytes(path));
-            Assert.NotEmpty(obj.Programs);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace BpfSharp.Generator.Compiler.Passes;
 /// <summary>
 /// For every register, the bits that can ever be set in it (over all its definitions, to a fixed point), and the
 /// masks and truncations that this proves redundant: <c>x &amp; 63</c> when x is 0 or 32, <c>(ushort)</c> of a
-/// 16-bit load, a 32-bit move of a value that already fits.
+/// 16-bit load, a 32-bit move of a value that already fits, a sign extension of a value whose sign bit is clear.
 /// </summary>
 internal static class KnownBits
 {
@@ -22,6 +22,8 @@ internal static class KnownBits
                 {
                     { Op: IrOp.Bin, Bin: BinOp.And, B.IsConst: true } => (a & ~Mask(inst.Width, (ulong)inst.B.Value)) == 0,
                     { Op: IrOp.Mov, Width: Width.W32 } => (a >> 32) == 0,
+                    // Nothing at or above the sign bit can be set: extending is a copy (an int offset added to a pointer).
+                    { Op: IrOp.SignExtend } => (a >> (inst.Bits - 1)) == 0,
                     _ => false,
                 };
                 if (!redundant) continue;
@@ -97,6 +99,8 @@ internal static class KnownBits
                 return i.Size == MemSize.B8 ? ulong.MaxValue : (1UL << (8 * (int)i.Size)) - 1;
             case IrOp.ByteSwap:
                 return i.Bits == 64 ? ulong.MaxValue : (1UL << i.Bits) - 1;
+            case IrOp.SignExtend when i.A.IsReg && (may[i.A.Reg] >> (i.Bits - 1)) == 0:
+                return may[i.A.Reg];
             default:
                 return i.Width == Width.W32 ? 0xffffffffUL : ulong.MaxValue;
         }

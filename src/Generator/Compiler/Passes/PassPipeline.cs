@@ -25,17 +25,24 @@ internal static class PassPipeline
         {
             bool changed = UnreachableBlocks.Run(f);
             changed |= ConstantFolding.Run(f);
+            changed |= Reassociation.Run(f);
             changed |= CopyPropagation.Run(f);
             changed |= BranchSimplification.Run(f);
             changed |= JumpThreading.Run(f);
             changed |= UnreachableBlocks.Run(f);
             changed |= DeadCodeElimination.Run(f);
+            changed |= ReturnThreading.Run(f);
             changed |= TailMerging.Run(f);
+            changed |= ReturnFallthrough.Run(f);
             changed |= AddressFolding.Run(f);
             changed |= KnownBits.Run(f);
+            changed |= BitTests.Run(f);
             changed |= LocalValueNumbering.Run(f);
+            changed |= SlotForwarding.Run(f);
+            changed |= LoadReuse.Run(f);
             changed |= GlobalValueNumbering.Run(f);
             changed |= DeadStores.Run(f);
+            changed |= DeadSlotStores.Run(f);
             if (!changed) break;
         }
     }
