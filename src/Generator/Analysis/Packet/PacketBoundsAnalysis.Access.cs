@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Linq;
+using BpfSharp.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BpfSharp.Generator.Analysis;
+
+/// <summary>Dereferences: the bytes each reads relative to its pointer, checked against what the pointer's views prove.</summary>
+internal sealed partial class PacketBoundsAnalysis
+{
+    /// <summary>Bytes [Start, End) an access reads from its pointer; <see cref="Variable"/>: at an offset that is not one constant per path.</summary>
+    private readonly record struct Extent(long Start, long End, bool Variable);
+
+    /// <summary>
+    /// A packet pointer about to be dereferenced (the outermost operation of its cast chain) is held until the
+    /// operation that reads through it (the field, the element, the indirection) is evaluated, which gives the extent.
+    /// </summary>
+    private void Track(IOperation operation, AbstractValue value, PacketState state)
+    {
+        if (value.Pointer is { } pointer && operation.Parent is not (IConversionOperation or IParenthesizedOperation)
+            && OperationFacts.DereferenceOf(operation.Syntax) is { } dereference)
+        {
+            if (!_pending.ContainsKey(dereference))
+                _pending[dereference] = (pointer, operation);
+            return;
+        }
+        if (_pending.TryGetValue(operation.Syntax, out var held))
+        {
+            _pending.Remove(operation.Syntax);
+            CheckAccess(operation.Syntax, held.Pointer, held.Operand, operation, state);
+        }
+    }
+
+    private void CheckAccess(SyntaxNode dereference, PacketPointer pointer, IOperation operand, IOperation? access, PacketState state)
+    {
+        var extent = ExtentOf(dereference, operand, access);
+        if (!pointer.IsEnd && !extent.Variable && pointer.Proves(extent.Start, extent.End))
+            return;
+        if (!_report)
+            return;
+        var (need, proven, bound, fromStart) = Describe(pointer, extent, operand, access, state);
+        Report(dereference, need, proven, bound, fromStart);
+    }
+
+    private void Report(SyntaxNode at, string need, long proven, string bound, long? fromStart)
+    {
+        Failures.Add(at);
+        if (_callSite is { } site)
+        {
+            // A callee's access that fails only with what this call passes: the call is the construct to fix,
+            // and the check is phrased from the caller's own pointer to the packet's start when it has one.
+            if (!site.Skip.Contains(at))
+            {
+                if (fromStart is { } end && StartName(site.CallerState) is { } name)
+                    bound = name + " + " + end.ToString(CultureInfo.InvariantCulture);
+                site.Caller.Report(site.Invocation.Syntax, need, proven, bound, fromStart);
+            }
+            return;
+        }
+        _sink?.Add(DiagnosticDescriptors.PacketOutOfBounds, at, at.ToString(), need, proven, bound);
+    }
+
+    private Extent ExtentOf(SyntaxNode dereference, IOperation operand, IOperation? access)
+    {
+        long size = TypeLayout.SizeOf((operand.Type as IPointerTypeSymbol)?.PointedAtType) ?? 1;
+        switch (dereference)
+        {
+            case MemberAccessExpressionSyntax:
+                return access is IFieldReferenceOperation { Field: var field } && TypeLayout.FieldOf(field) is { } f
+                    ? new Extent(f.Offset, f.Offset + f.Size, false)
+                    : new Extent(0, size, false);
+            case ElementAccessExpressionSyntax:
+                if (access?.ChildOperations.Skip(1).FirstOrDefault() is { } index && _values.TryGetValue(index, out var value)
+                    && value.Int is { Exact: true } at)
+                    return new Extent(at.Lo * size, at.Hi * size + size, false);
+                return new Extent(0, size, true);
+            default:
+                return new Extent(0, size, false);
+        }
+    }
+
+    /// <summary>The message's offset needed, bytes proven and the check to add, in the terms of the packet's start where a view has them.</summary>
+    private static (string Need, long Proven, string Bound, long? FromStart) Describe(PacketPointer pointer, Extent extent, IOperation operand, IOperation? access, PacketState state)
+    {
+        string text = operand.Syntax is IdentifierNameSyntax ? operand.Syntax.ToString() : "(" + operand.Syntax + ")";
+        if (!extent.Variable && pointer.Views.FirstOrDefault(v => v.Id == PacketOrigin.Start) is { Id: not null } start)
+        {
+            long end = start.Hi + extent.End;
+            string bound = StartName(state) is { } name ? $"{name} + {end.ToString(CultureInfo.InvariantCulture)}" : Relative(text, operand, extent.End);
+            return (end.ToString(CultureInfo.InvariantCulture), start.Range, bound, end);
+        }
+        if (extent.Variable)
+        {
+            string index = access?.ChildOperations.Skip(1).FirstOrDefault()?.Syntax.ToString() ?? "i";
+            return ("an unknown offset", pointer.Readable, $"{text} + {index} + 1", null);
+        }
+        return (extent.End.ToString(CultureInfo.InvariantCulture) + " past " + operand.Syntax, pointer.Readable, Relative(text, operand, extent.End), null);
+    }
+
+    /// <summary><c>p + k</c> in the pointer's own elements when the bytes are whole elements, else <c>(byte*)p + n</c>.</summary>
+    private static string Relative(string text, IOperation operand, long bytes)
+    {
+        long size = TypeLayout.SizeOf((operand.Type as IPointerTypeSymbol)?.PointedAtType) ?? 0;
+        return size > 0 && bytes % size == 0
+            ? $"{text} + {(bytes / size).ToString(CultureInfo.InvariantCulture)}"
+            : $"(byte*){text} + {bytes.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>A local or parameter that holds the packet's start itself, to phrase the check from.</summary>
+    private static string? StartName(PacketState state)
+    {
+        foreach (var pair in state.Pointers)
+        {
+            if (pair.Key is ILocalSymbol or IParameterSymbol && pair.Value.Views.Any(v => v.Id == PacketOrigin.Start && v.Lo == 0 && v.Hi == 0)
+                && (pair.Key is ILocalSymbol { Type: IPointerTypeSymbol { PointedAtType.SpecialType: SpecialType.System_Byte } }
+                    || pair.Key is IParameterSymbol { Type: IPointerTypeSymbol { PointedAtType.SpecialType: SpecialType.System_Byte } }))
+                return ((ISymbol)pair.Key).Name;
+        }
+        return null;
+    }
+}
