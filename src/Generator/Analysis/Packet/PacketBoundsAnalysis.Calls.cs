@@ -40,25 +40,16 @@ internal sealed partial class PacketBoundsAnalysis
         if (_report)
             callee.Replay(graph, entries);
 
-        bool returnsBool = target.ReturnType.SpecialType == SpecialType.System_Boolean;
         PacketState? exit = null, whenTrue = null, whenFalse = null;
         int exitOrdinal = graph.Blocks.Length - 1;
-        for (int i = 0; i < entries.Length; i++)
+        foreach (var path in callee.Returns(graph, entries))
         {
-            var block = graph.Blocks[i];
-            if (entries[i] is not { } start || block.Kind == BasicBlockKind.Exit || block.FallThroughSuccessor?.Destination?.Kind != BasicBlockKind.Exit)
-                continue;
-            var after = start.Copy();
-            callee.Transfer(block, after, report: false);
-            var returned = block.BranchValue is { } value ? callee.ValueOf(value) : AbstractValue.None;
-            if (returnsBool && block.BranchValue is { } condition)
-            {
-                whenTrue = JoinExits(whenTrue, callee.Refine(condition, true, after.Copy()), graph, exitOrdinal);
-                whenFalse = JoinExits(whenFalse, callee.Refine(condition, false, after.Copy()), graph, exitOrdinal);
-            }
-            after.Set(ReturnKey, returned);
-            exit = JoinExits(exit, after, graph, exitOrdinal);
+            whenTrue = JoinExits(whenTrue, path.WhenTrue, graph, exitOrdinal);
+            whenFalse = JoinExits(whenFalse, path.WhenFalse, graph, exitOrdinal);
+            path.After.Set(ReturnKey, path.Returned);
+            exit = JoinExits(exit, path.After, graph, exitOrdinal);
         }
+        bool returnsBool = target.ReturnType.SpecialType == SpecialType.System_Boolean;
         if (exit is null)
             return TypeRange(invocation.Type);
 
@@ -70,6 +61,53 @@ internal sealed partial class PacketBoundsAnalysis
                 whenFalse is null ? null : BackToCaller(whenFalse, callerKeys, invocation));
         return result.Pointer is null && result.Int is null ? TypeRange(invocation.Type) : result;
     }
+
+    private sealed record ReturnPath(PacketState After, AbstractValue Returned, PacketState? WhenTrue, PacketState? WhenFalse);
+
+    /// <summary>
+    /// Each way the callee returns: the state there, the value returned and, for a condition, the states where it is
+    /// true and false. A return of a temporary its predecessors set (how <c>return a &amp;&amp; b;</c> is lowered)
+    /// is taken from each predecessor, so each keeps its own condition.
+    /// </summary>
+    private List<ReturnPath> Returns(ControlFlowGraph graph, PacketState?[] entries)
+    {
+        var paths = new List<ReturnPath>();
+        for (int i = 0; i < entries.Length; i++)
+        {
+            var block = graph.Blocks[i];
+            if (entries[i] is not { } start || block.Kind == BasicBlockKind.Exit || block.FallThroughSuccessor?.Destination?.Kind != BasicBlockKind.Exit)
+                continue;
+            if (block.Operations.IsEmpty && block.BranchValue is IFlowCaptureReferenceOperation { Id: var id }
+                && block.Predecessors.All(p => p.Source.Operations.OfType<IFlowCaptureOperation>().Any(c => c.Id.Equals(id))))
+            {
+                foreach (var branch in block.Predecessors)
+                {
+                    var from = branch.Source;
+                    if (entries[from.Ordinal] is not { } before)
+                        continue;
+                    var state = before.Copy();
+                    Transfer(from, state, report: false);
+                    var captured = from.Operations.OfType<IFlowCaptureOperation>().Last(c => c.Id.Equals(id)).Value;
+                    bool? taken = from.ConditionKind == ControlFlowConditionKind.None ? null
+                        : branch.IsConditionalSuccessor == (from.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                    var returned = ValueOf(captured);
+                    if ((taken is { } value ? Edge(from, state, value) : state) is { } along)
+                        paths.Add(Path(along, returned, captured));
+                }
+                continue;
+            }
+            var after = start.Copy();
+            Transfer(block, after, report: false);
+            paths.Add(Path(after, block.BranchValue is { } result ? ValueOf(result) : AbstractValue.None, block.BranchValue));
+        }
+        return paths;
+    }
+
+    /// <summary>A return path; its condition's operands are read from the values of the block just transferred.</summary>
+    private ReturnPath Path(PacketState after, AbstractValue returned, IOperation? condition) =>
+        condition is not null && condition.Type?.SpecialType == SpecialType.System_Boolean
+            ? new ReturnPath(after, returned, Refine(condition, true, after.Copy()), Refine(condition, false, after.Copy()))
+            : new ReturnPath(after, returned, null, null);
 
     private static PacketState? JoinExits(PacketState? joined, PacketState? next, ControlFlowGraph graph, int exit) =>
         next is null ? joined : joined is null ? next : PacketState.Join(joined, next, graph, exit);

@@ -159,8 +159,9 @@ internal sealed partial class PacketBoundsAnalysis
 
     /// <summary>
     /// <c>pointer ± delta</c> elements of <paramref name="pointee"/>. A delta that is one constant per path moves the
-    /// offset and keeps what is proven; any other non-negative delta starts a new origin at this operation, with nothing
-    /// proven (the verifier's new id with range 0); a delta that may be negative leaves a pointer no check can prove.
+    /// offset and keeps what is proven; any other non-negative delta starts a new origin at this operation with nothing
+    /// proven (the verifier's new id with range 0), keeping the fixed offset the pointer had (its off) and adding the
+    /// delta's bound to the variable part (its umax); a delta that may be negative leaves a pointer no check can prove.
     /// </summary>
     private static PacketPointer Advance(PacketPointer pointer, IntRange delta, ITypeSymbol? pointee, bool subtract, IOperation site, PacketState state)
     {
@@ -176,9 +177,11 @@ internal sealed partial class PacketBoundsAnalysis
             return pointer.Shift(bytes);
         if (bytes.Lo < 0 || pointer.Views.Count == 0)
             return PacketPointer.Lost;
+        // The view the verifier's register is: from the packet's start or an earlier variable origin; a join's
+        // origin only when there is nothing else (its offset is then 0, which forbids reading before it).
+        var basis = pointer.Views.OrderBy(v => v.Id is JoinOrigin ? 1 : 0).First();
         state.Retire(site);
-        long bound = pointer.Views.Min(v => v.Hi + v.VarMax) + bytes.Hi;
-        return PacketPointer.Of(new PacketView(site, 0, 0, 0, bound));
+        return PacketPointer.Of(new PacketView(site, basis.Lo, basis.Hi, 0, basis.VarMax + bytes.Hi));
     }
 
     /// <summary>Context members (Data, DataEnd), fields read through packet pointers, and calls.</summary>

@@ -20,9 +20,6 @@ public class KernelCountsTests
         using BpfSharp;
 
         [StructLayout(LayoutKind.Explicit)] public struct Eth { [FieldOffset(12)] public ushort Proto; }
-        // The packet-bounds analysis does not follow a loop counter over a proven range yet (words[i], i < 10, inside
-        // the checked Ip4); the compiler unrolls the loop to constant offsets, which the verifier accepts.
-        internal sealed class BpfSharpDisableAnalysisAttribute : System.Attribute { }
         public struct Udp { public ushort Source; public ushort Dest; public ushort Len; public ushort Check; }
         public unsafe struct Ip6 { public uint VerFlow; public ushort PayloadLen; public byte NextHdr; public byte HopLimit; public fixed byte Saddr[16]; public fixed byte Daddr[16]; }
         public struct Ip4 { public byte VerIhl; public byte Tos; public ushort Len; public ushort Id; public ushort Frag; public byte Ttl; public byte Proto; public ushort Check; public uint Saddr; public uint Daddr; }
@@ -44,7 +41,6 @@ public class KernelCountsTests
             }
             """),
         ("xdp_udp", """
-            [BpfSharpDisableAnalysis] // the bounds analysis does not yet follow a variable offset (ihl * 4) through its check
             public static unsafe partial class UdpTwin
             {
                 [BpfProgram, Xdp]
@@ -105,7 +101,6 @@ public class KernelCountsTests
             }
             """),
         ("xdp_checksum", """
-            [BpfSharpDisableAnalysis]
             public static unsafe partial class ChecksumTwin
             {
                 [BpfProgram, Xdp]

@@ -1,0 +1,16 @@
+using BpfSharp;
+using BpfSharp.Testing;
+using System.Runtime.CompilerServices;
+public static unsafe partial class PositiveForm
+{
+    [BpfProgram, Xdp]
+    public static XdpAction Run(XdpContext ctx)
+    {
+        var eth = (EthHdr*)ctx.Data;
+        if (eth + 1 <= (EthHdr*)ctx.DataEnd)
+        {
+            if (eth->Proto == 0x0008) return XdpAction.Pass;
+        }
+        return XdpAction.Drop;
+    }
+}

@@ -1,0 +1,16 @@
+using BpfSharp;
+using BpfSharp.Testing;
+using System.Runtime.CompilerServices;
+public static unsafe partial class CheckInHelper
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Fits(byte* p, int n, byte* end) => p + n <= end;
+
+    [BpfProgram, Xdp]
+    public static XdpAction Run(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (!Fits(data, 14, ctx.DataEnd)) return XdpAction.Pass;
+        return ((EthHdr*)data)->Proto == 0x0008 ? XdpAction.Pass : XdpAction.Drop;
+    }
+}

@@ -1,0 +1,14 @@
+using BpfSharp;
+using BpfSharp.Testing;
+using System.Runtime.CompilerServices;
+public static unsafe partial class StrictLess
+{
+    [BpfProgram, Xdp]
+    public static XdpAction Run(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 14 < ctx.DataEnd)
+            return data[14] == 0x45 ? XdpAction.Pass : XdpAction.Drop;
+        return XdpAction.Drop;
+    }
+}
