@@ -93,10 +93,11 @@ internal sealed partial class PacketBoundsAnalysis
         }
         if (extent.Variable)
         {
+            // The verifier gives pointer + variable a new origin with nothing proven: only a check on that pointer, kept in a local, proves it.
             string index = access?.ChildOperations.Skip(1).FirstOrDefault()?.Syntax.ToString() ?? "i";
-            return ("an unknown offset", pointer.Readable, $"{text} + {index} + 1", null);
+            return ($"{extent.End.ToString(CultureInfo.InvariantCulture)} past a variable index ({index})", pointer.Readable, $"{text} + ({index}) + 1", null);
         }
-        return (extent.End.ToString(CultureInfo.InvariantCulture) + " past " + operand.Syntax, pointer.Readable, Relative(text, operand, extent.End), null);
+        return ($"{extent.End.ToString(CultureInfo.InvariantCulture)} past '{operand.Syntax}'", pointer.Readable, Relative(text, operand, extent.End), null);
     }
 
     /// <summary><c>p + k</c> in the pointer's own elements when the bytes are whole elements, else <c>(byte*)p + n</c>.</summary>
