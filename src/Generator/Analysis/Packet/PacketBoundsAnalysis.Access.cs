@@ -100,12 +100,12 @@ internal sealed partial class PacketBoundsAnalysis
         return ($"{extent.End.ToString(CultureInfo.InvariantCulture)} past '{operand.Syntax}'", pointer.Readable, Relative(text, operand, extent.End), null);
     }
 
-    /// <summary><c>p + k</c> in the pointer's own elements when the bytes are whole elements, else <c>(byte*)p + n</c>.</summary>
+    /// <summary><c>p + k</c>: the whole elements of the pointer's type that cover the bytes (a header is checked whole), else <c>(byte*)p + n</c>.</summary>
     private static string Relative(string text, IOperation operand, long bytes)
     {
         long size = TypeLayout.SizeOf((operand.Type as IPointerTypeSymbol)?.PointedAtType) ?? 0;
-        return size > 0 && bytes % size == 0
-            ? $"{text} + {(bytes / size).ToString(CultureInfo.InvariantCulture)}"
+        return size > 0
+            ? $"{text} + {((bytes + size - 1) / size).ToString(CultureInfo.InvariantCulture)}"
             : $"(byte*){text} + {bytes.ToString(CultureInfo.InvariantCulture)}";
     }
 
