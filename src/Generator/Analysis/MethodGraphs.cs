@@ -22,6 +22,9 @@ internal sealed class MethodGraphs
     private readonly Dictionary<ControlFlowGraph, IMethodSymbol> _methods = new();
     private readonly Dictionary<IMethodSymbol, HashSet<SyntaxNode>> _failures = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Followed callees already solved, for the packet-bounds analysis.</summary>
+    public PacketCallCache PacketCalls { get; } = new();
+
     public MethodGraphs(Compilation compilation, CancellationToken ct)
     {
         _compilation = compilation;

@@ -11,6 +11,9 @@ namespace BpfSharp.Generator.Analysis;
 /// </summary>
 internal readonly record struct IntRange(long Lo, long Hi, bool Exact)
 {
+    /// <summary>The value in terms of a loop counter, when it is exactly that on every path.</summary>
+    public Linear? Sym { get; init; }
+
     /// <summary>Beyond any offset a packet can have, and far from overflowing when ranges are added or scaled.</summary>
     public const long Infinity = 1L << 48;
 
@@ -20,21 +23,37 @@ internal readonly record struct IntRange(long Lo, long Hi, bool Exact)
 
     public bool IsConstant => Lo == Hi;
 
-    public IntRange Join(IntRange other) => new(Math.Min(Lo, other.Lo), Math.Max(Hi, other.Hi), Exact && other.Exact);
+    public IntRange Join(IntRange other) =>
+        new(Math.Min(Lo, other.Lo), Math.Max(Hi, other.Hi), Exact && other.Exact) { Sym = Equals(Sym, other.Sym) ? Sym : null };
 
     /// <summary>Bounds that keep moving at a loop head jump to infinity, so the iteration ends.</summary>
-    public IntRange Widen(IntRange next) => new(next.Lo < Lo ? -Infinity : Lo, next.Hi > Hi ? Infinity : Hi, Exact && next.Exact);
+    public IntRange Widen(IntRange next) =>
+        new(next.Lo < Lo ? -Infinity : Lo, next.Hi > Hi ? Infinity : Hi, Exact && next.Exact) { Sym = Equals(Sym, next.Sym) ? Sym : null };
 
-    public IntRange Add(IntRange other) => Clamp(new(Lo + other.Lo, Hi + other.Hi, Exact && other.Exact));
+    public IntRange Add(IntRange other) => Clamp(new(Lo + other.Lo, Hi + other.Hi, Exact && other.Exact) { Sym = SymOfSum(other) });
 
-    public IntRange Negate() => new(-Hi, -Lo, Exact);
+    public IntRange Negate() => new(-Hi, -Lo, Exact) { Sym = Sym?.Times(-1) };
 
     public IntRange Multiply(IntRange other)
     {
         if (!Bounded || !other.Bounded)
             return Unknown with { Exact = Exact && other.Exact };
         long a = Lo * other.Lo, b = Lo * other.Hi, c = Hi * other.Lo, d = Hi * other.Hi;
-        return Clamp(new(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)), Exact && other.Exact));
+        var sym = other.IsConstant ? Sym?.Times(other.Lo) : IsConstant ? other.Sym?.Times(Lo) : null;
+        return Clamp(new(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)), Exact && other.Exact) { Sym = sym });
+    }
+
+    private Linear? SymOfSum(IntRange other)
+    {
+        if (!Exact || !other.Exact)
+            return null;
+        if (Sym is not null && other.Sym is not null)
+            return Sym.Plus(other.Sym);
+        if (Sym is not null && other.IsConstant)
+            return Sym.Plus(other.Lo);
+        if (other.Sym is not null && IsConstant)
+            return other.Sym.Plus(Lo);
+        return null;
     }
 
     /// <summary><c>x &amp; mask</c> with a non-negative mask is within [0, mask] whatever x is.</summary>
@@ -66,7 +85,7 @@ internal readonly record struct IntRange(long Lo, long Hi, bool Exact)
 
     private bool Bounded => Lo > -Infinity && Hi < Infinity;
 
-    private static IntRange Clamp(IntRange r) => new(Math.Max(r.Lo, -Infinity), Math.Min(r.Hi, Infinity), r.Exact);
+    private static IntRange Clamp(IntRange r) => r.Lo >= -Infinity && r.Hi <= Infinity ? r : new(Math.Max(r.Lo, -Infinity), Math.Min(r.Hi, Infinity), r.Exact);
 
     /// <summary>The values of an integer type (an unknown value of that type); null for anything else.</summary>
     public static IntRange? OfType(ITypeSymbol? type)
@@ -95,7 +114,7 @@ internal readonly record struct IntRange(long Lo, long Hi, bool Exact)
             return this;
         if (Lo >= range.Lo && Hi <= range.Hi)
             return this;
-        return range with { Exact = Exact };
+        return range with { Exact = Exact, Sym = null };
     }
 
     public override string ToString() => Lo == Hi ? Lo.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"[{Lo}, {Hi}]";

@@ -10,8 +10,17 @@ namespace BpfSharp.Generator.Analysis;
 /// <summary>Dereferences: the bytes each reads relative to its pointer, checked against what the pointer's views prove.</summary>
 internal sealed partial class PacketBoundsAnalysis
 {
-    /// <summary>Bytes [Start, End) an access reads from its pointer; <see cref="Variable"/>: at an offset that is not one constant per path.</summary>
-    private readonly record struct Extent(long Start, long End, bool Variable);
+    /// <summary>
+    /// What an access reads relative to its pointer: <see cref="Size"/> bytes at <see cref="Offset"/> (a field's
+    /// offset, or an index times the element size, maybe in terms of a loop counter); <see cref="Variable"/>: at an
+    /// offset that is not one constant per path.
+    /// </summary>
+    private readonly record struct Extent(IntRange Offset, long Size, bool Variable)
+    {
+        public long Start => Offset.Lo;
+
+        public long End => Offset.Hi + Size;
+    }
 
     /// <summary>
     /// A packet pointer about to be dereferenced (the outermost operation of its cast chain) is held until the
@@ -36,7 +45,7 @@ internal sealed partial class PacketBoundsAnalysis
     private void CheckAccess(SyntaxNode dereference, PacketPointer pointer, IOperation operand, IOperation? access, PacketState state)
     {
         var extent = ExtentOf(dereference, operand, access);
-        if (!pointer.IsEnd && !extent.Variable && pointer.Proves(extent.Start, extent.End))
+        if (!pointer.IsEnd && !extent.Variable && pointer.Shift(extent.Offset).Proves(0, extent.Size))
             return;
         if (!_report)
             return;
@@ -69,15 +78,15 @@ internal sealed partial class PacketBoundsAnalysis
         {
             case MemberAccessExpressionSyntax:
                 return access is IFieldReferenceOperation { Field: var field } && TypeLayout.FieldOf(field) is { } f
-                    ? new Extent(f.Offset, f.Offset + f.Size, false)
-                    : new Extent(0, size, false);
+                    ? new Extent(IntRange.Constant(f.Offset), f.Size, false)
+                    : new Extent(IntRange.Constant(0), size, false);
             case ElementAccessExpressionSyntax:
                 if (access?.ChildOperations.Skip(1).FirstOrDefault() is { } index && _values.TryGetValue(index, out var value)
                     && value.Int is { Exact: true } at)
-                    return new Extent(at.Lo * size, at.Hi * size + size, false);
-                return new Extent(0, size, true);
+                    return new Extent(at.Multiply(IntRange.Constant(size)), size, false);
+                return new Extent(IntRange.Constant(0), size, true);
             default:
-                return new Extent(0, size, false);
+                return new Extent(IntRange.Constant(0), size, false);
         }
     }
 

@@ -8,14 +8,25 @@ namespace BpfSharp.Generator.Analysis;
 
 /// <summary>
 /// Calls to source methods, followed as the verifier follows a BPF-to-BPF call (and as the compiler inlines small
-/// ones): the callee runs on the caller's state with its parameters bound to the arguments, so a check it makes
-/// proves bytes for the caller's pointers, a pointer it returns keeps what it proved, and a method returning bool
-/// brings the state of its returns of each value to the caller's branch on it.
+/// ones). The callee runs on its parameters bound to the arguments and, for each origin the caller's pointers have,
+/// a probe: what the callee proves for that origin on every path comes back to every caller pointer of it (the
+/// verifier marks registers in all frames). A pointer it returns (or sets through ref/out) keeps what it proved; a
+/// method returning bool brings the state of its returns of each value to the caller's branch on it. Summaries are
+/// kept per callee and entry state, so a call inside loops is not solved again for the same arguments.
 /// </summary>
 internal sealed partial class PacketBoundsAnalysis
 {
     /// <summary>A followed call: the callee's reports go to <see cref="Invocation"/>, except the accesses that fail whatever the caller passes (<see cref="Skip"/>), reported in the callee itself.</summary>
     private sealed record CallSite(IInvocationOperation Invocation, PacketBoundsAnalysis Caller, IMethodSymbol Callee, HashSet<SyntaxNode> Skip, PacketState CallerState);
+
+    /// <summary>Stands for a caller's origin inside a callee.</summary>
+    private sealed record Probe(object Id);
+
+    /// <summary>An origin only a helper that moves the packet can take away: tells the caller the callee invalidated its pointers.</summary>
+    private static readonly object Untouchable = new Probe(new object());
+
+    /// <summary>An origin the callee created (a variable offset, a join), renamed per call site so two calls' results never share it.</summary>
+    private sealed record CallOrigin(IOperation Call, object Inner);
 
     private static readonly object ReturnKey = new();
 
@@ -28,38 +39,93 @@ internal sealed partial class PacketBoundsAnalysis
         if (_depth >= MaxCallDepth || IsOnStack(target) || _graphs.GraphOf(target) is not { } graph)
             return TypeRange(invocation.Type);
 
-        var entry = state.Copy();
+        var entry = new PacketState();
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter)
                 entry.Set(parameter, parameter.RefKind == RefKind.Out ? AbstractValue.None : ValueOf(argument.Value));
         }
-        var site = new CallSite(invocation, this, target, _graphs.FailuresOf(target), state.Copy());
-        var callee = new PacketBoundsAnalysis(graph, _graphs, entry, _sink, site, _depth + 1);
-        var entries = callee.Solve(graph, entry);
-        if (_report)
-            callee.Replay(graph, entries);
+        var origins = new HashSet<object> { PacketOrigin.Start };
+        foreach (var view in state.Pointers.Values.Concat(entry.Pointers.Values).SelectMany(p => p.Views))
+            origins.Add(view.Id);
+        foreach (var id in origins)
+            entry.Pointers[new Probe(id)] = PacketPointer.Of(new PacketView(id, 0, 0, 0, 0));
+        entry.Pointers[Untouchable] = PacketPointer.Of(new PacketView(Untouchable, 0, 0, 0, 0));
 
-        PacketState? exit = null, whenTrue = null, whenFalse = null;
-        int exitOrdinal = graph.Blocks.Length - 1;
-        foreach (var path in callee.Returns(graph, entries))
+        var summary = _graphs.PacketCalls.Find(graph, entry);
+        if (summary is null)
         {
-            whenTrue = JoinExits(whenTrue, path.WhenTrue, graph, exitOrdinal);
-            whenFalse = JoinExits(whenFalse, path.WhenFalse, graph, exitOrdinal);
-            path.After.Set(ReturnKey, path.Returned);
-            exit = JoinExits(exit, path.After, graph, exitOrdinal);
+            var solver = new PacketBoundsAnalysis(graph, _graphs, entry, null, new CallSite(invocation, this, target, new HashSet<SyntaxNode>(), state), _depth + 1);
+            summary = solver.Summarize(graph, entry);
+            _graphs.PacketCalls.Add(graph, entry, summary);
         }
-        bool returnsBool = target.ReturnType.SpecialType == SpecialType.System_Boolean;
-        if (exit is null)
+        if (_report)
+        {
+            var site = new CallSite(invocation, this, target, _graphs.FailuresOf(target), state.Copy());
+            new PacketBoundsAnalysis(graph, _graphs, entry, _sink, site, _depth + 1).Replay(graph, summary.Entries);
+        }
+        if (summary.Exit is not { } exit)
             return TypeRange(invocation.Type);
 
-        var result = exit.Get(ReturnKey);
-        var callerKeys = new HashSet<object>(state.Pointers.Keys.Concat(state.Ints.Keys));
-        state.ReplaceWith(BackToCaller(exit, callerKeys, invocation));
-        if (returnsBool)
-            _outcomes[invocation] = (whenTrue is null ? null : BackToCaller(whenTrue, callerKeys, invocation),
-                whenFalse is null ? null : BackToCaller(whenFalse, callerKeys, invocation));
+        // What was this call's is no longer: the call creates its origins again.
+        state.RetireWhere(id => id is CallOrigin origin && origin.Call == invocation);
+        if (target.ReturnType.SpecialType == SpecialType.System_Boolean)
+            _outcomes[invocation] = (Back(state.Copy(), summary.WhenTrue, invocation, origins), Back(state.Copy(), summary.WhenFalse, invocation, origins));
+        Back(state, exit, invocation, origins);
+        var result = Rename(exit.Get(ReturnKey), invocation, origins);
         return result.Pointer is null && result.Int is null ? TypeRange(invocation.Type) : result;
+    }
+
+    /// <summary>The callee's effect on the caller's <paramref name="state"/>: proven ranges and retired origins through the probes, and ref and out arguments; null for a branch the callee never takes.</summary>
+    private PacketState? Back(PacketState state, PacketState? exit, IInvocationOperation invocation, HashSet<object> origins)
+    {
+        if (exit is null)
+            return null;
+        if (exit.Pointers.TryGetValue(Untouchable, out var untouchable) && untouchable.Views.Count == 0)
+            state.InvalidatePackets();
+        foreach (var pair in exit.Pointers)
+        {
+            if (pair.Key is not Probe { Id: var id } || pair.Key == Untouchable)
+                continue;
+            if (pair.Value.Views.FirstOrDefault(v => v.Id.Equals(id) && v.Lo == 0 && v.Hi == 0) is { Id: not null } proven)
+                state.Prove(id, proven.Range, proven.SymRange);
+            else
+                state.Retire(id);
+        }
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: not RefKind.None } parameter && KeyOf(argument.Value) is { } key)
+                state.Set(key, Rename(exit.Get(parameter), invocation, origins));
+        }
+        return state;
+    }
+
+    /// <summary>A value from the callee with the origins it created (those the caller did not pass in) renamed for this call site.</summary>
+    private static AbstractValue Rename(AbstractValue value, IInvocationOperation invocation, HashSet<object> origins) =>
+        value.Pointer is { IsEnd: false } pointer
+            ? AbstractValue.Of(pointer.Select(v => origins.Contains(v.Id) ? v : v with { Id = new CallOrigin(invocation, v.Id) }))
+            : value;
+
+    /// <summary>The callee solved from <paramref name="entry"/>: its block states, and its exit state, with the returned value under <see cref="ReturnKey"/>, overall and for each value of a bool it returns.</summary>
+    private CallSummary Summarize(ControlFlowGraph graph, PacketState entry)
+    {
+        var entries = Solve(graph, entry);
+        PacketState? exit = null, whenTrue = null, whenFalse = null;
+        int exitOrdinal = graph.Blocks.Length - 1;
+        foreach (var path in Returns(graph, entries))
+        {
+            var returned = path.Returned;
+            whenTrue = JoinExits(whenTrue, With(path.WhenTrue, returned), graph, exitOrdinal);
+            whenFalse = JoinExits(whenFalse, With(path.WhenFalse, returned), graph, exitOrdinal);
+            exit = JoinExits(exit, With(path.After, returned), graph, exitOrdinal);
+        }
+        return new CallSummary(entries, exit, whenTrue, whenFalse);
+    }
+
+    private static PacketState? With(PacketState? state, AbstractValue returned)
+    {
+        state?.Set(ReturnKey, returned);
+        return state;
     }
 
     private sealed record ReturnPath(PacketState After, AbstractValue Returned, PacketState? WhenTrue, PacketState? WhenFalse);
@@ -111,26 +177,6 @@ internal sealed partial class PacketBoundsAnalysis
 
     private static PacketState? JoinExits(PacketState? joined, PacketState? next, ControlFlowGraph graph, int exit) =>
         next is null ? joined : joined is null ? next : PacketState.Join(joined, next, graph, exit);
-
-    /// <summary>The caller's own keys as the callee left them (their views, their proven ranges), and ref and out arguments as the callee set them.</summary>
-    private PacketState BackToCaller(PacketState exit, HashSet<object> callerKeys, IInvocationOperation invocation)
-    {
-        var back = new PacketState();
-        foreach (var pair in exit.Pointers)
-        {
-            if (callerKeys.Contains(pair.Key)) back.Pointers[pair.Key] = pair.Value;
-        }
-        foreach (var pair in exit.Ints)
-        {
-            if (callerKeys.Contains(pair.Key)) back.Ints[pair.Key] = pair.Value;
-        }
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is { RefKind: not RefKind.None } parameter && KeyOf(argument.Value) is { } key)
-                back.Set(key, exit.Get(parameter));
-        }
-        return back;
-    }
 
     /// <summary>Whether the callee is already being followed, or is a method this analysis started from (recursion is its own error).</summary>
     private bool IsOnStack(IMethodSymbol target)

@@ -88,7 +88,7 @@ internal sealed partial class PacketBoundsAnalysis
         {
             if (view.Lo < 0 || (open && view.Lo == 0) || view.Hi + view.VarMax > PacketView.MaxPacketOffset)
                 continue;
-            state.Prove(view.Id, open ? view.Lo + 1 : view.Lo);
+            state.Prove(view.Id, open ? view.Lo + 1 : view.Lo, open ? view.Sym?.Plus(1) : view.Sym);
         }
     }
 
@@ -108,11 +108,15 @@ internal sealed partial class PacketBoundsAnalysis
         if (newLeft.Lo > newLeft.Hi || newRight.Lo > newRight.Hi)
             return null;
         if (NarrowedKey(leftOperand) is { } leftKey)
-            state.Set(leftKey, AbstractValue.Of(newLeft));
+            state.Refine(leftKey, AbstractValue.Of(Stored(state, leftKey, newLeft)));
         if (NarrowedKey(rightOperand) is { } rightKey)
-            state.Set(rightKey, AbstractValue.Of(newRight));
+            state.Refine(rightKey, AbstractValue.Of(Stored(state, rightKey, newRight)));
         return state;
     }
+
+    /// <summary>A narrowed range as the key keeps it: its own symbolic form, not the one its read was given.</summary>
+    private static IntRange Stored(PacketState state, object key, IntRange narrowed) =>
+        narrowed with { Sym = state.Ints.TryGetValue(key, out var stored) ? stored.Sym : null };
 
     /// <summary><c>x != c</c> trims c off an end of x's range.</summary>
     private static IntRange Exclude(IntRange value, IntRange other)

@@ -71,10 +71,15 @@ internal sealed partial class PacketBoundsAnalysis
 
     private static AbstractValue TypeRange(ITypeSymbol? type) => IntRange.OfType(type) is { } range ? AbstractValue.Of(range) : AbstractValue.None;
 
+    /// <summary>A local's value; an integer that is one constant per path is also itself, symbolically, so offsets built from it can be compared.</summary>
     private static AbstractValue Read(PacketState state, object key, ITypeSymbol? type)
     {
         var value = state.Get(key);
-        return value.Pointer is null && value.Int is null ? TypeRange(type) : value;
+        if (value.Pointer is null && value.Int is null)
+            return TypeRange(type);
+        if (value.Int is { Exact: true, Sym: null } range)
+            return AbstractValue.Of(range with { Sym = new Linear(key, 1, 0) });
+        return value;
     }
 
     private static AbstractValue Convert(AbstractValue value, ITypeSymbol? type)

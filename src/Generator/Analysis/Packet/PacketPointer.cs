@@ -16,13 +16,28 @@ internal readonly record struct PacketView(object Id, long Lo, long Hi, long Ran
     /// <summary>The verifier's MAX_PACKET_OFF: beyond it, a comparison proves nothing.</summary>
     public const long MaxPacketOffset = 0xffff;
 
-    public PacketView Shift(IntRange delta) => this with { Lo = Lo + delta.Lo, Hi = Hi + delta.Hi };
+    /// <summary>The offset in terms of a loop counter, when it is exactly that on every path.</summary>
+    public Linear? Sym { get; init; }
+
+    /// <summary>What a comparison proved in terms of a loop counter: the range is at least this on every path.</summary>
+    public Linear? SymRange { get; init; }
+
+    public PacketView Shift(IntRange delta)
+    {
+        Linear? sym = null;
+        if (delta.Sym is not null)
+            sym = Sym is not null ? Sym.Plus(delta.Sym) : Lo == Hi ? delta.Sym.Plus(Lo) : null;
+        else if (delta.IsConstant)
+            sym = Sym?.Plus(delta.Lo);
+        return this with { Lo = Lo + delta.Lo, Hi = Hi + delta.Hi, Sym = sym };
+    }
 
     /// <summary>Bytes readable from the pointer itself on every path (negative when it may already lie past the proven range).</summary>
     public long Readable => Range - Hi;
 
     /// <summary>Whether [start, end) relative to the pointer lies inside the proven range, on every path.</summary>
-    public bool Proves(long start, long end) => Lo + start >= 0 && Hi + end <= Range;
+    public bool Proves(long start, long end) =>
+        Lo + start >= 0 && (Hi + end <= Range || (Sym is not null && Sym.Plus(end).AtMost(SymRange)));
 }
 
 /// <summary>The origins of views: the packet's start (shared by every read of Data, as the verifier gives them all id 0), and join points.</summary>

@@ -41,7 +41,24 @@ internal sealed class PacketState
         return AbstractValue.None;
     }
 
+    /// <summary>An assignment: facts stated in terms of the key's old value follow it when it moved by a constant (<c>i++</c>) and are dropped otherwise.</summary>
     public void Set(object key, AbstractValue value)
+    {
+        long? step = value.Int?.Sym is { Coef: 1 } self && self.Key.Equals(key) ? self.Const : null;
+        Linear? Follow(Linear? l) => l is null || !l.Key.Equals(key) ? l : step is { } d ? l.Advanced(d) : null;
+        foreach (var other in Ints.Keys.ToList())
+        {
+            if (Ints[other].Sym is { } sym && sym.Key.Equals(key))
+                Ints[other] = Ints[other] with { Sym = Follow(sym) };
+        }
+        Update(v => v.Sym?.Key.Equals(key) == true || v.SymRange?.Key.Equals(key) == true ? v with { Sym = Follow(v.Sym), SymRange = Follow(v.SymRange) } : v);
+        if (value.Int is { Sym: { } own } range && own.Key.Equals(key))
+            value = AbstractValue.Of(range with { Sym = null });
+        Refine(key, value);
+    }
+
+    /// <summary>What a comparison learned of the key's value (the value itself is the same: nothing stated in its terms changes).</summary>
+    public void Refine(object key, AbstractValue value)
     {
         Pointers.Remove(key);
         Ints.Remove(key);
@@ -49,12 +66,14 @@ internal sealed class PacketState
         else if (value.Int is { } range) Ints[key] = range;
     }
 
-    /// <summary>What a comparison with DataEnd proves: every view from <paramref name="id"/> may read <paramref name="range"/> bytes from it.</summary>
-    public void Prove(object id, long range) =>
-        Update(v => v.Id.Equals(id) && v.Range < range ? v with { Range = range } : v);
+    /// <summary>What a comparison with DataEnd proves: every view from <paramref name="id"/> may read <paramref name="range"/> bytes from it (and, per path, <paramref name="symbolic"/>).</summary>
+    public void Prove(object id, long range, Linear? symbolic = null) =>
+        Update(v => !v.Id.Equals(id) ? v : v with { Range = System.Math.Max(v.Range, range), SymRange = symbolic ?? v.SymRange });
 
     /// <summary>Forgets views from <paramref name="id"/>: its origin is about to mean a new value.</summary>
     public void Retire(object id) => Update(v => v.Id.Equals(id) ? null : v);
+
+    public void RetireWhere(System.Func<object, bool> stale) => Update(v => stale(v.Id) ? null : v);
 
     /// <summary>A helper that may move or resize the packet leaves no packet pointer valid (the verifier's clear_all_pkt_pointers).</summary>
     public void InvalidatePackets()
@@ -125,18 +144,33 @@ internal sealed class PacketState
                 if (others.Count == 0)
                     continue;
                 var all = group.Concat(others).ToList();
-                views.Add(new PacketView(group.Key, all.Min(v => v.Lo), all.Max(v => v.Hi), all.Min(v => v.Range), all.Max(v => v.VarMax)));
+                views.Add(new PacketView(group.Key, all.Min(v => v.Lo), all.Max(v => v.Hi), all.Min(v => v.Range), all.Max(v => v.VarMax))
+                {
+                    Sym = all.All(v => Equals(v.Sym, all[0].Sym)) ? all[0].Sym : null,
+                    SymRange = all.All(v => Equals(v.SymRange, all[0].SymRange)) ? all[0].SymRange : null,
+                });
             }
             long readable = System.Math.Min(pa.Readable, pb.Readable);
-            long bound = System.Math.Max(Bound(pa), Bound(pb));
-            views.Add(new PacketView(new JoinOrigin(graph, block, key), 0, 0, readable, bound));
+            views.Add(new PacketView(new JoinOrigin(graph, block, key), 0, 0, readable, VariablePart(pa, pb)));
             joined.Pointers[key] = new PacketPointer(false, views);
         }
         return joined;
     }
 
-    /// <summary>The furthest the pointer may be from the packet's start, as the verifier bounds off + umax.</summary>
-    private static long Bound(PacketPointer pointer) => pointer.Views.Count == 0 ? IntRange.Infinity : pointer.Views.Min(v => v.Hi + v.VarMax);
+    /// <summary>
+    /// The variable part (the verifier's umax) of a joined pointer: the largest either path has. The fixed offsets the
+    /// paths add are one constant each on every path, so they are not counted, or a cursor advanced through a loop
+    /// would never settle; a pointer that may already be past MAX_PACKET_OFF keeps no bound.
+    /// </summary>
+    private static long VariablePart(PacketPointer a, PacketPointer b)
+    {
+        if (a.Views.Count == 0 || b.Views.Count == 0)
+            return IntRange.Infinity;
+        long Farthest(PacketPointer p) => p.Views.Min(v => v.Hi + v.VarMax);
+        if (Farthest(a) > PacketView.MaxPacketOffset || Farthest(b) > PacketView.MaxPacketOffset)
+            return IntRange.Infinity;
+        return System.Math.Max(a.Views.Min(v => v.VarMax), b.Views.Min(v => v.VarMax));
+    }
 
     /// <summary>At a loop head that keeps changing: integer bounds that moved go to infinity, pointer offsets that moved are dropped.</summary>
     public static PacketState Widen(PacketState previous, PacketState next)
