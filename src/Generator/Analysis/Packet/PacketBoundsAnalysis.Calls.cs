@@ -70,14 +70,14 @@ internal sealed partial class PacketBoundsAnalysis
         // What was this call's is no longer: the call creates its origins again.
         state.RetireWhere(id => id is CallOrigin origin && origin.Call == invocation);
         if (target.ReturnType.SpecialType == SpecialType.System_Boolean)
-            _outcomes[invocation] = (Back(state.Copy(), summary.WhenTrue, invocation, origins), Back(state.Copy(), summary.WhenFalse, invocation, origins));
-        Back(state, exit, invocation, origins);
-        var result = Rename(exit.Get(ReturnKey), invocation, origins);
+            _outcomes[invocation] = (Back(state.Copy(), summary.WhenTrue, invocation, graph, origins), Back(state.Copy(), summary.WhenFalse, invocation, graph, origins));
+        Back(state, exit, invocation, graph, origins);
+        var result = Rename(exit.Get(ReturnKey), invocation, graph, origins);
         return result.Pointer is null && result.Int is null ? TypeRange(invocation.Type) : result;
     }
 
     /// <summary>The callee's effect on the caller's <paramref name="state"/>: proven ranges and retired origins through the probes, and ref and out arguments; null for a branch the callee never takes.</summary>
-    private PacketState? Back(PacketState state, PacketState? exit, IInvocationOperation invocation, HashSet<object> origins)
+    private PacketState? Back(PacketState state, PacketState? exit, IInvocationOperation invocation, ControlFlowGraph graph, HashSet<object> origins)
     {
         if (exit is null)
             return null;
@@ -88,23 +88,43 @@ internal sealed partial class PacketBoundsAnalysis
             if (pair.Key is not Probe { Id: var id } || pair.Key == Untouchable)
                 continue;
             if (pair.Value.Views.FirstOrDefault(v => v.Id.Equals(id) && v.Lo == 0 && v.Hi == 0) is { Id: not null } proven)
-                state.Prove(id, proven.Range, proven.SymRange);
+                state.Prove(id, proven.Range, Outside(proven.SymRange, invocation, graph));
             else
                 state.Retire(id);
         }
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { RefKind: not RefKind.None } parameter && KeyOf(argument.Value) is { } key)
-                state.Set(key, Rename(exit.Get(parameter), invocation, origins));
+                state.Set(key, Rename(exit.Get(parameter), invocation, graph, origins));
         }
         return state;
     }
 
-    /// <summary>A value from the callee with the origins it created (those the caller did not pass in) renamed for this call site.</summary>
-    private static AbstractValue Rename(AbstractValue value, IInvocationOperation invocation, HashSet<object> origins) =>
-        value.Pointer is { IsEnd: false } pointer
-            ? AbstractValue.Of(pointer.Select(v => origins.Contains(v.Id) ? v : v with { Id = new CallOrigin(invocation, v.Id) }))
-            : value;
+    /// <summary>
+    /// A value from the callee with the origins it created (those the caller did not pass in) renamed for this call
+    /// site, and without facts in terms of the callee's own locals, which mean nothing once it returns.
+    /// </summary>
+    private static AbstractValue Rename(AbstractValue value, IInvocationOperation invocation, ControlFlowGraph graph, HashSet<object> origins)
+    {
+        if (value.Int is { } range)
+            return AbstractValue.Of(range with { Sym = Outside(range.Sym, invocation, graph) });
+        if (value.Pointer is not { IsEnd: false } pointer)
+            return value;
+        return AbstractValue.Of(pointer.Select(v => (origins.Contains(v.Id) ? v : v with { Id = new CallOrigin(invocation, v.Id) })
+            with { Sym = Outside(v.Sym, invocation, graph), SymRange = Outside(v.SymRange, invocation, graph) }));
+    }
+
+    /// <summary>The fact, unless it is in terms of a local, parameter or temporary of the called method.</summary>
+    private static Linear? Outside(Linear? fact, IInvocationOperation invocation, ControlFlowGraph graph)
+    {
+        var callee = invocation.TargetMethod.OriginalDefinition;
+        return fact?.Key switch
+        {
+            ISymbol symbol when SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol?.OriginalDefinition, callee) => null,
+            CaptureKey capture when capture.Graph == graph => null,
+            _ => fact,
+        };
+    }
 
     /// <summary>The callee solved from <paramref name="entry"/>: its block states, and its exit state, with the returned value under <see cref="ReturnKey"/>, overall and for each value of a bool it returns.</summary>
     private CallSummary Summarize(ControlFlowGraph graph, PacketState entry)
