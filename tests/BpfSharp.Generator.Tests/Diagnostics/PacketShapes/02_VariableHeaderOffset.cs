@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; udp = ip + (ihl & 0xf) * 4 is a new origin (umax 60); the check on udp + 1 proves its 8 bytes.
 public static unsafe partial class VariableHeaderOffset
 {
     [BpfProgram, Xdp]

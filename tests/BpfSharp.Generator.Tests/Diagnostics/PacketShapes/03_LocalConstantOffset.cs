@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; off is a local constant: data + off + 1 is a fixed offset.
 public static unsafe partial class LocalConstantOffset
 {
     [BpfProgram, Xdp]

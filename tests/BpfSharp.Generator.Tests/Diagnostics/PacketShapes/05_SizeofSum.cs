@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; sizeof of a struct is a constant.
 public static unsafe partial class SizeofSum
 {
     [BpfProgram, Xdp]

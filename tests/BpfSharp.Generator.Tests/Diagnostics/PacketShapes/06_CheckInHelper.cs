@@ -1,6 +1,8 @@
 using BpfSharp;
 using BpfSharp.Testing;
 using System.Runtime.CompilerServices;
+
+// verifier: accepts; the callee's p + n <= end proves the caller's data on the true return.
 public static unsafe partial class CheckInHelper
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; the cursor is checked before each tag; its own range follows it round the loop.
 public static unsafe partial class VlanLoop
 {
     [BpfProgram, Xdp]

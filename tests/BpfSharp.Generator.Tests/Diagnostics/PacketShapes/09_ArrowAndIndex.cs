@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; -> and [i] at constant offsets inside the checked 14 bytes.
 public static unsafe partial class ArrowAndIndex
 {
     [BpfProgram, Xdp]

@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; data + 14 < end proves 15 bytes (the right-open range).
 public static unsafe partial class StrictLess
 {
     [BpfProgram, Xdp]

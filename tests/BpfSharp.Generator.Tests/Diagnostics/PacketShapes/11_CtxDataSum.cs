@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
+
+// verifier: accepts; one read of Data, checked for both headers at once.
 public static unsafe partial class CtxDataSum
 {
     [BpfProgram, Xdp]

@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; a fixed buffer indexed by a loop counter inside the checked header.
 public static unsafe partial class FixedBufferLoop
 {
     [BpfProgram, Xdp]

@@ -2,6 +2,7 @@ using BpfSharp;
 using BpfSharp.Testing;
 using System.Runtime.CompilerServices;
 
+// verifier: accepts; an out parameter set and checked in the callee.
 public static unsafe partial class OutParameter
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

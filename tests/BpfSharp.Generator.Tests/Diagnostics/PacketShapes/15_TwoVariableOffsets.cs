@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; a second variable origin (the TCP data offset) checked on itself.
 public static unsafe partial class TwoVariableOffsets
 {
     [BpfProgram, Xdp]

@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; || of two checks: both hold past it.
 public static unsafe partial class OrChecks
 {
     [BpfProgram, Xdp]

@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; && with the check first: the read is on its true edge.
 public static unsafe partial class AndCondition
 {
     [BpfProgram, Xdp]

@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; writes are checked like reads.
 public static unsafe partial class WriteAfterCheck
 {
     [BpfProgram, Xdp]

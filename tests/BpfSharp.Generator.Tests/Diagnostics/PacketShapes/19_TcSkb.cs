@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; SkbContext (tc) has Data/DataEnd too.
 public static unsafe partial class TcSkb
 {
     [BpfProgram, Tc(TcDirection.Ingress)]

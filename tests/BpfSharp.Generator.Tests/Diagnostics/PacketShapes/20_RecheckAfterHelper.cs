@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; after a helper moved the packet, Data is read and checked again.
 public static unsafe partial class RecheckAfterHelper
 {
     [BpfProgram, Xdp]

@@ -2,6 +2,7 @@ using BpfSharp;
 using BpfSharp.Testing;
 using System.Runtime.CompilerServices;
 
+// verifier: accepts; a helper returning Fits(...) && ... proves bytes on its true return.
 public static unsafe partial class NestedHelpers
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

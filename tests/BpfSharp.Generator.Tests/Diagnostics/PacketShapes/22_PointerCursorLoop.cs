@@ -1,7 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
-using System.Runtime.CompilerServices;
 
+// verifier: accepts; a cursor checked before each byte, advanced by one.
 public static unsafe partial class PointerCursorLoop
 {
     [BpfProgram, Xdp]

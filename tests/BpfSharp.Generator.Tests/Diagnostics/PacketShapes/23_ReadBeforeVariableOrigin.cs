@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
 
+// verifier: accepts; udp keeps the fixed offset 14 the verifier keeps in off: udp[-1] is byte 13 past its origin.
 public static unsafe partial class ReadBeforeVariableOrigin
 {
     [BpfProgram, Xdp]

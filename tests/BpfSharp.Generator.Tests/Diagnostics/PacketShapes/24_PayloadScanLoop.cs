@@ -1,6 +1,7 @@
 using BpfSharp;
 using BpfSharp.Testing;
 
+// verifier: accepts; the check payload + i + 1 guards payload[i] for the same i.
 public static unsafe partial class PayloadScanLoop
 {
     [BpfProgram, Xdp]

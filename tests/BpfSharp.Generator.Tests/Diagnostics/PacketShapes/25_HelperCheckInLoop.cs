@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using BpfSharp;
 using BpfSharp.Testing;
 
+// verifier: accepts; a helper check in a loop, in terms of the counter.
 public static unsafe partial class HelperCheckInLoop
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
