@@ -12,7 +12,8 @@ namespace BpfSharp.CodeFixes;
 /// BPF0201: packet bytes read beyond what a comparison with DataEnd has proven. Inserts
 /// <c>if (data + n > ctx.DataEnd) return ...;</c> before the statement that reads them. The bound (pointer and byte
 /// count) is the one the analysis computed and put in its message; the context is the method's first parameter.
-/// A read at a variable index has no such fix: the verifier wants the pointer in a local, checked and read through.
+/// A read at a variable index has no such fix (the verifier wants the pointer in a local, checked and read through),
+/// nor a read through a pointer no comparison can prove (DataEnd, or one a helper invalidated).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PacketBoundsCodeFix)), Shared]
 public sealed class PacketBoundsCodeFix : BpfCodeFix
@@ -29,7 +30,7 @@ public sealed class PacketBoundsCodeFix : BpfCodeFix
     protected override Fix? Plan(Reported reported)
     {
         var match = Bound.Match(reported.Message);
-        if (!match.Success || reported.Message.Contains("past a variable index")
+        if (!match.Success || reported.Message.Contains("past a variable index") || reported.Message.Contains("no comparison can prove")
             || reported.Node.FirstAncestorOrSelf<StatementSyntax>() is not { } use
             || reported.Node.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.ParameterList.Parameters.FirstOrDefault() is not { } contextParameter)
             return null;

@@ -3,6 +3,7 @@ using System.Linq;
 using BpfSharp.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace BpfSharp.Generator.Analysis;
@@ -28,7 +29,8 @@ internal sealed partial class PacketBoundsAnalysis
     /// </summary>
     private void Track(IOperation operation, AbstractValue value, PacketState state)
     {
-        if (value.Pointer is { } pointer && operation.Parent is not (IConversionOperation or IParenthesizedOperation)
+        // A pointer captured for later (a temporary the graph evaluates first) is dereferenced where the capture is read.
+        if (value.Pointer is { } pointer && operation.Parent is not (IConversionOperation or IParenthesizedOperation or IFlowCaptureOperation)
             && OperationFacts.DereferenceOf(operation.Syntax) is { } dereference)
         {
             if (!_pending.ContainsKey(dereference))
@@ -94,6 +96,12 @@ internal sealed partial class PacketBoundsAnalysis
     private static (string Need, long Proven, string Bound, long? FromStart) Describe(PacketPointer pointer, Extent extent, IOperation operand, IOperation? access, PacketState state)
     {
         string text = operand.Syntax is IdentifierNameSyntax ? operand.Syntax.ToString() : "(" + operand.Syntax + ")";
+        if (pointer.IsEnd || pointer.Views.Count == 0)
+        {
+            // DataEnd itself, a pointer computed from it, one a helper invalidated, or one moved by a value that may be negative.
+            return ($"{extent.End.ToString(CultureInfo.InvariantCulture)} past '{operand.Syntax}', a pointer no comparison can prove (read Data again and check from it)",
+                0, "ctx.Data + " + System.Math.Max(1, extent.End).ToString(CultureInfo.InvariantCulture), null);
+        }
         if (!extent.Variable && pointer.Views.FirstOrDefault(v => v.Id == PacketOrigin.Start) is { Id: not null } start)
         {
             long end = start.Hi + extent.End;

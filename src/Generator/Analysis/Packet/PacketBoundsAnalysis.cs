@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace BpfSharp.Generator.Analysis;
 
@@ -87,7 +88,7 @@ internal sealed partial class PacketBoundsAnalysis : ForwardFlow<PacketState>
         conditionValue is { } value && block.BranchValue is { } branch ? Refine(branch, value, state) : state;
 
     /// <summary>A flow capture is keyed by its graph too: a followed call's temporaries must not meet the caller's.</summary>
-    private object? KeyOf(IOperation operation) => OperationFacts.KeyOf(operation) switch
+    private object? KeyOf(IOperation operation) => OperationFacts.KeyOf(operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation) switch
     {
         CaptureId id => new CaptureKey(_graph, id),
         var key => key,
