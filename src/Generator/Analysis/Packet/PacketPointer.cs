@@ -93,8 +93,8 @@ internal sealed class PacketPointer : IEquatable<PacketPointer>
 
     public bool Proves(long start, long end) => Views.Any(v => v.Proves(start, end));
 
-    /// <summary>The most bytes readable from the pointer that some view proves.</summary>
-    public long Readable => Views.Count == 0 ? 0 : Math.Max(0, Views.Max(v => v.Readable));
+    /// <summary>The most bytes readable from the pointer that some view proves (a view that may lie before its origin proves none).</summary>
+    public long Readable => Views.Where(v => v.Lo >= 0).Select(v => v.Readable).DefaultIfEmpty(0).Max() is var most && most > 0 ? most : 0;
 
     public bool Equals(PacketPointer? other) =>
         other is not null && IsEnd == other.IsEnd && Views.Count == other.Views.Count && !Views.Except(other.Views).Any();

@@ -172,7 +172,7 @@ internal sealed class PacketState
         return System.Math.Max(a.Views.Min(v => v.VarMax), b.Views.Min(v => v.VarMax));
     }
 
-    /// <summary>At a loop head that keeps changing: integer bounds that moved go to infinity, pointer offsets that moved are dropped.</summary>
+    /// <summary>At a loop head that keeps changing: integer bounds that moved go to infinity, pointer offsets that moved are dropped, a variable part that grew is unbounded.</summary>
     public static PacketState Widen(PacketState previous, PacketState next)
     {
         var widened = new PacketState();
@@ -186,7 +186,9 @@ internal sealed class PacketState
                 continue;
             }
             widened.Pointers[pair.Key] = pair.Value.Select(v =>
-                before.Views.Any(u => u.Id.Equals(v.Id) && u.Lo <= v.Lo && v.Hi <= u.Hi) ? v : null);
+                before.Views.FirstOrDefault(u => u.Id.Equals(v.Id) && u.Lo <= v.Lo && v.Hi <= u.Hi) is { Id: not null } u
+                    ? v.VarMax > u.VarMax ? v with { VarMax = IntRange.Infinity } : v
+                    : null);
         }
         return widened;
     }
