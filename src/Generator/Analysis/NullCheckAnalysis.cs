@@ -42,7 +42,7 @@ internal sealed class NullCheckAnalysis : ForwardFlow<HashSet<object>>
     protected override HashSet<object> Entry() =>
         new(_method.Parameters.Where(p => OperationFacts.HasAttribute(p, "BpfMayBeNullAttribute")));
 
-    protected override HashSet<object> Join(HashSet<object> a, HashSet<object> b)
+    protected override HashSet<object> Join(HashSet<object> a, HashSet<object> b, BasicBlock at)
     {
         var union = new HashSet<object>(a);
         union.UnionWith(b);

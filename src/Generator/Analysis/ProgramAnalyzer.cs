@@ -27,14 +27,14 @@ internal static class ProgramAnalyzer
     public static void AnalyzeClass(IReadOnlyList<(IMethodSymbol Method, ProgramSpec Spec)> programs, string license,
         Compilation compilation, DiagnosticSink sink, CancellationToken ct)
     {
-        var bodies = new Dictionary<IMethodSymbol, IMethodBodyOperation?>(SymbolEqualityComparer.Default);
+        var graphs = new MethodGraphs(compilation, ct);
         var flowDone = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var (program, spec) in programs)
         {
-            foreach (var method in Reachable(program, compilation, bodies, ct))
+            foreach (var method in Reachable(program, graphs))
             {
                 ct.ThrowIfCancellationRequested();
-                if (bodies[method] is not { } body)
+                if (graphs.BodyOf(method) is not { } body)
                     continue;
                 try
                 {
@@ -43,11 +43,10 @@ internal static class ProgramAnalyzer
                         continue;
                     PrintkAnalysis.Analyze(body, sink);
                     SubsetAnalysis.Analyze(method, body, sink);
-                    if (!HasErrors(body))
+                    if (graphs.GraphOf(method) is { } graph)
                     {
-                        var graph = ControlFlowGraph.Create(body, ct);
                         NullCheckAnalysis.Analyze(method, graph, sink);
-                        PacketBoundsAnalysis.Analyze(graph, sink);
+                        PacketBoundsAnalysis.Analyze(graph, graphs, sink);
                     }
                 }
                 catch (OperationCanceledException)
@@ -64,8 +63,7 @@ internal static class ProgramAnalyzer
     }
 
     /// <summary>The program and the source methods it calls, transitively, each once.</summary>
-    private static List<IMethodSymbol> Reachable(IMethodSymbol program, Compilation compilation,
-        Dictionary<IMethodSymbol, IMethodBodyOperation?> bodies, CancellationToken ct)
+    private static List<IMethodSymbol> Reachable(IMethodSymbol program, MethodGraphs graphs)
     {
         var order = new List<IMethodSymbol>();
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -77,9 +75,7 @@ internal static class ProgramAnalyzer
             if (!seen.Add(method))
                 continue;
             order.Add(method);
-            if (!bodies.TryGetValue(method, out var body))
-                bodies[method] = body = BodyOf(method, compilation, ct);
-            if (body is null)
+            if (graphs.BodyOf(method) is not { } body)
                 continue;
             foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
             {
@@ -90,18 +86,4 @@ internal static class ProgramAnalyzer
         }
         return order;
     }
-
-    private static IMethodBodyOperation? BodyOf(IMethodSymbol method, Compilation compilation, CancellationToken ct)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(ct) is BaseMethodDeclarationSyntax { } declaration && (declaration.Body is not null || declaration.ExpressionBody is not null)
-                && compilation.ContainsSyntaxTree(declaration.SyntaxTree))
-                return compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration, ct) as IMethodBodyOperation;
-        }
-        return null;
-    }
-
-    /// <summary>Code that does not bind has no reliable flow; the C# compiler's own errors come first.</summary>
-    private static bool HasErrors(IOperation body) => body.DescendantsAndSelf().Any(o => o is IInvalidOperation);
 }

@@ -30,9 +30,26 @@ internal static class CodeFixHarness
         throw new InvalidOperationException("the fix did not converge:\n" + source);
     }
 
+    /// <summary>How many fixes <paramref name="provider"/> offers for the first <paramref name="id"/> diagnostic of <paramref name="source"/>.</summary>
+    public static async Task<int> Offered(CodeFixProvider provider, string id, string source)
+    {
+        var reported = GeneratorHarness.Run(source).Result.Diagnostics.First(d => d.Id == id);
+        using var workspace = new AdhocWorkspace();
+        return (await Actions(workspace, provider, reported, source)).Actions.Count;
+    }
+
     private static async Task<string> FixOne(CodeFixProvider provider, Diagnostic reported, string source)
     {
         using var workspace = new AdhocWorkspace();
+        var (document, actions) = await Actions(workspace, provider, reported, source);
+        var fix = Assert.Single(actions);
+        var operations = await fix.GetOperationsAsync(CancellationToken.None);
+        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        return (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+    }
+
+    private static async Task<(Document Document, List<CodeAction> Actions)> Actions(AdhocWorkspace workspace, CodeFixProvider provider, Diagnostic reported, string source)
+    {
         var compilation = GeneratorHarness.CreateCompilation(source);
         var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "UserPrograms", "UserPrograms",
             LanguageNames.CSharp, compilationOptions: compilation.Options, parseOptions: GeneratorHarness.ParseOptions,
@@ -45,10 +62,7 @@ internal static class CodeFixHarness
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
         Assert.Contains(reported.Id, provider.FixableDiagnosticIds);
         await provider.RegisterCodeFixesAsync(context);
-        var fix = Assert.Single(actions);
-        var operations = await fix.GetOperationsAsync(CancellationToken.None);
-        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        return (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        return (document, actions);
     }
 
     /// <summary>Everything the C# compiler and the generator report on <paramref name="source"/>.</summary>

@@ -83,4 +83,41 @@ public class CodeFixTests
         Assert.Contains("return TcAction.Ok;", fixedSource);
         Assert.Empty(CodeFixHarness.AllDiagnostics(fixedSource));
     }
+
+    [Fact]
+    public async Task Bounds_check_on_a_variable_offset_is_made_on_that_pointer()
+    {
+        string fixedSource = await CodeFixHarness.FixAll(new PacketBoundsCodeFix(), "BPF0201", Header + """
+                public struct Udp { public ushort Source; public ushort Dest; public ushort Len; public ushort Check; }
+
+                [BpfProgram, Xdp]
+                public static XdpAction Run(XdpContext ctx)
+                {
+                    byte* ip = ctx.Data + 14;
+                    if (ip + 20 > ctx.DataEnd)
+                        return XdpAction.Pass;
+                    var udp = (Udp*)(ip + (ip[0] & 0xf) * 4);
+                    return udp->Len > 512 ? XdpAction.Drop : XdpAction.Pass;
+                }
+            }
+            """);
+        Assert.Contains("if (udp + 1 > ctx.DataEnd)", fixedSource);
+        Assert.Empty(CodeFixHarness.AllDiagnostics(fixedSource));
+    }
+
+    [Fact]
+    public async Task Read_at_a_variable_index_is_not_offered_a_check()
+    {
+        Assert.Equal(0, await CodeFixHarness.Offered(new PacketBoundsCodeFix(), "BPF0201", Header + """
+                [BpfProgram, Xdp]
+                public static XdpAction Run(XdpContext ctx)
+                {
+                    byte* data = ctx.Data;
+                    if (data + 16 > ctx.DataEnd)
+                        return XdpAction.Pass;
+                    return data[data[0] & 0xf] == 0 ? XdpAction.Drop : XdpAction.Pass;
+                }
+            }
+            """));
+    }
 }

@@ -33,6 +33,35 @@ public struct EthHdr
     public ushort Proto;
 }
 
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 1)]
+public struct Ip4Hdr
+{
+    public byte VerIhl;
+    public byte Tos;
+    public ushort Len;
+    public ushort Id;
+    public ushort Frag;
+    public byte Ttl;
+    public byte Proto;
+    public ushort Check;
+    public uint Saddr;
+    public uint Daddr;
+}
+
+public struct UdpHdr
+{
+    public ushort Source;
+    public ushort Dest;
+    public ushort Len;
+    public ushort Check;
+}
+
+public struct VlanHdr
+{
+    public ushort Tci;
+    public ushort Proto;
+}
+
 public static class TestHelpers
 {
     [BpfHelper((HelperId)44)]

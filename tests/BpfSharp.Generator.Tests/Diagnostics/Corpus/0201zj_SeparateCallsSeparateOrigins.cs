@@ -1,0 +1,19 @@
+using BpfSharp;
+using BpfSharp.Testing;
+
+// verifier: invalid access to packet, off=14 size=1
+public static unsafe partial class SeparateCallsSeparateOrigins
+{
+    private static byte* L4(byte* ip) => ip + (ip[0] & 0xf) * 4;
+
+    [BpfProgram, Xdp]
+    public static XdpAction Run(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 34 > ctx.DataEnd) return XdpAction.Drop;
+        var checkedOne = L4(data + 14);
+        var other = L4(data + 14);
+        if (checkedOne + 8 > ctx.DataEnd) return XdpAction.Drop;
+        return /*!BPF0201*/*other == 0 ? XdpAction.Drop : XdpAction.Pass;
+    }
+}
