@@ -40,6 +40,37 @@ public class GlobalDataTests
     }
 
     [KernelFact]
+    public void Mapped_reads_and_writes_make_no_bpf_syscall_where_a_lookup_makes_one()
+    {
+        Kernel.Require();
+        using var watch = BpfSyscallWatch.Load(new BpfSyscallWatch.Skeleton.Options
+        {
+            Rodata = { Tgid = (uint)Environment.ProcessId, BpfSyscall = (ulong)Runtime.Interop.SyscallNumbers.Bpf },
+        });
+        watch.AttachAll();
+        using var skeleton = MappedGlobals.Load();
+        skeleton.Globals.Factor = 2; // maps the sections (mmap is not a bpf call)
+        _ = skeleton.Globals.Hits + skeleton.Globals.Limit;
+
+        ulong before = watch.Globals.Calls;
+        skeleton.Run.TestRun(RawContext);
+        ulong afterRun = watch.Globals.Calls;
+        Assert.True(afterRun > before, "the watch counts this process's bpf calls");
+
+        ulong sum = 0;
+        for (uint i = 0; i < 1000; i++)
+        {
+            skeleton.Globals.Factor = i;
+            sum += skeleton.Globals.Hits + skeleton.Globals.Product + skeleton.Globals.Limit + skeleton.Globals.Factor;
+        }
+        Assert.Equal(afterRun, watch.Globals.Calls);
+        Assert.Equal(1000UL * (1 + 2 + 7) + 999 * 1000 / 2, sum);
+
+        LookUp<ulong>(skeleton.Object, skeleton.Object.Spec.Variable("Hits"));
+        Assert.True(watch.Globals.Calls > afterRun, "a lookup is a bpf call");
+    }
+
+    [KernelFact]
     public void Host_writes_through_the_mapping_are_what_the_program_reads_next()
     {
         Kernel.Require();
