@@ -13,6 +13,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: BpfSharp.Bench codegen [--repeat N] [--markdown]");
-    Console.Error.WriteLine("       BpfSharp.Bench maps [--ops N] [--rounds N] [--quick] [--diag]");
+    Console.Error.WriteLine("       BpfSharp.Bench maps [--ops N] [--rounds N] [--wall] [--quick] [--diag]");
     return 2;
 }

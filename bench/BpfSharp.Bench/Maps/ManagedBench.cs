@@ -6,7 +6,7 @@ namespace BpfSharp.Bench.Maps;
 
 /// <summary>
 /// The BpfSharp side: the same operations as native/maps_bench.c under the same protocol (<see cref="BenchStep"/>:
-/// untimed warm-up, then the best of several timed batches).
+/// untimed warm-up, then the best of several timed batches, on the same <see cref="BenchClock"/>).
 /// </summary>
 internal static class ManagedBench
 {
@@ -60,12 +60,12 @@ internal static class ManagedBench
         double lookup = double.MaxValue, update = double.MaxValue;
         for (int b = 0; b < step.Batches; b++)
         {
-            var clock = Stopwatch.StartNew();
+            double start = BenchClock.Now(step.Clock);
             Lookups(map, step.BatchSize);
-            lookup = Math.Min(lookup, clock.Elapsed.TotalNanoseconds / step.BatchSize);
-            clock.Restart();
+            lookup = Math.Min(lookup, (BenchClock.Now(step.Clock) - start) / step.BatchSize);
+            start = BenchClock.Now(step.Clock);
             Updates(map, step.BatchSize);
-            update = Math.Min(update, clock.Elapsed.TotalNanoseconds / step.BatchSize);
+            update = Math.Min(update, (BenchClock.Now(step.Clock) - start) / step.BatchSize);
         }
         results[kind + "_lookup"] = lookup;
         results[kind + "_update"] = update;
@@ -93,14 +93,14 @@ internal static class ManagedBench
         double single = double.MaxValue, batch = double.MaxValue;
         for (int b = 0; b < step.Batches; b++)
         {
-            var clock = Stopwatch.StartNew();
+            double start = BenchClock.Now(step.Clock);
             int seen = ReadOneByOne(map);
-            single = Math.Min(single, clock.Elapsed.TotalMicroseconds);
+            single = Math.Min(single, (BenchClock.Now(step.Clock) - start) / 1e3);
             if (seen != entries)
                 throw new InvalidOperationException($"one-by-one saw {seen}");
-            clock.Restart();
+            start = BenchClock.Now(step.Clock);
             int total = map.LookupBatch(batchSize).Count;
-            batch = Math.Min(batch, clock.Elapsed.TotalMicroseconds);
+            batch = Math.Min(batch, (BenchClock.Now(step.Clock) - start) / 1e3);
             if (total != entries)
                 throw new InvalidOperationException($"batch saw {total}");
         }
@@ -127,9 +127,9 @@ internal static class ManagedBench
         {
             program.TestRun(new TestRunOptions { Data = packet, Repeat = (uint)events });
             consumed = 0;
-            var clock = Stopwatch.StartNew();
+            double start = BenchClock.Now(step.Clock);
             reader.Consume(handler);
-            double t = clock.Elapsed.TotalSeconds;
+            double t = (BenchClock.Now(step.Clock) - start) / 1e9;
             if (consumed != events)
                 throw new InvalidOperationException($"consumed {consumed} of {events}");
             if (r >= step.Warmup)
@@ -150,10 +150,10 @@ internal static class ManagedBench
         double best = double.MaxValue;
         for (int b = 0; b < step.Batches; b++)
         {
-            var clock = Stopwatch.StartNew();
+            double start = BenchClock.Now(step.Clock);
             for (int r = 0; r < step.BatchSize; r++)
                 OpenLoadCycle(path);
-            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / step.BatchSize);
+            best = Math.Min(best, (BenchClock.Now(step.Clock) - start) / 1e3 / step.BatchSize);
         }
         results["open_load"] = best;
     }

@@ -30,6 +30,7 @@ internal static class MapsCommand
         bool quick = args.Contains("--quick");
         int ops = Option(args, "--ops", quick ? 10_000 : 200_000);
         int rounds = Option(args, "--rounds", quick ? 1 : 3);
+        var clock = args.Contains("--wall") ? BenchClock.Kind.Wall : BenchClock.Kind.Cpu;
 
         var build = NativeBuild.Run(AppContext.BaseDirectory);
         if (args.Contains("--diag"))
@@ -37,9 +38,9 @@ internal static class MapsCommand
             ManagedBench.Diagnose(build.BpfObject, quick ? 20 : 500);
             return 0;
         }
-        var steps = Steps(quick, ops);
+        var steps = Steps(quick, ops, clock);
         Console.WriteLine($"Kernel {Environment.OSVersion.VersionString}, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, libbpf {build.LibbpfVersion}; "
-            + $"{rounds} rounds after a pilot round; element ops: best of 5 batches of {ops:N0}; load average {LoadAverage()}");
+            + $"{rounds} rounds after a pilot round; element ops: best of 5 batches of {ops:N0}; {(clock == BenchClock.Kind.Cpu ? "thread CPU time" : "wall time")}; load average {LoadAverage()}");
 
         // The pilot round runs every step on both sides untimed: the JIT compiles and tiers up the C# paths, and both
         // sides see warm kernel caches. Waiting for the JIT to go quiet keeps its background compiles out of the timed
@@ -71,9 +72,9 @@ internal static class MapsCommand
                 }
             }
             // Start-up: each side's first open+load+close in a process of its own.
-            var cold = new BenchStep("open_load", "-", Warmup: 0, Batches: 1, BatchSize: 1);
+            var cold = new BenchStep("open_load", "-", Warmup: 0, Batches: 1, BatchSize: 1, clock);
             Best(native, Renamed(build.RunNative(cold), "open_load_cold"));
-            Best(managed, Renamed(ColdManaged(build.BpfObject), "open_load_cold"));
+            Best(managed, Renamed(ColdManaged(build.BpfObject, clock), "open_load_cold"));
         }
 
         Console.WriteLine($"load average after: {LoadAverage()}");
@@ -90,33 +91,35 @@ internal static class MapsCommand
         return 0;
     }
 
-    /// <summary><c>maps-cold &lt;object&gt;</c>: one open+load+close in this fresh process, printed like the native side's lines.</summary>
+    /// <summary><c>maps-cold &lt;object&gt; cpu|wall</c>: one open+load+close in this fresh process, printed like the native side's lines.</summary>
     public static int Cold(string[] args)
     {
-        var results = ManagedBench.Run(args[0], new BenchStep("open_load", "-", Warmup: 0, Batches: 1, BatchSize: 1));
+        var clock = args[1] == "wall" ? BenchClock.Kind.Wall : BenchClock.Kind.Cpu;
+        var results = ManagedBench.Run(args[0], new BenchStep("open_load", "-", Warmup: 0, Batches: 1, BatchSize: 1, clock));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open_load {results["open_load"]:0.0}"));
         return 0;
     }
 
     /// <summary>The protocol of every benchmark; both sides get exactly these numbers.</summary>
-    private static BenchStep[] Steps(bool quick, int ops) =>
+    private static BenchStep[] Steps(bool quick, int ops, BenchClock.Kind clock) =>
     [
-        new("element", "array", Warmup: quick ? 1_000 : 10_000, Batches: 5, BatchSize: ops),
-        new("element", "hash", Warmup: quick ? 1_000 : 10_000, Batches: 5, BatchSize: ops),
-        new("iterate", "1024", Warmup: 1, Batches: quick ? 2 : 20, BatchSize: 1),
-        new("iterate", "65536", Warmup: 1, Batches: quick ? 1 : 5, BatchSize: 1),
-        new("ringbuf", "8", Warmup: 1, Batches: quick ? 1 : 5, BatchSize: 1),
-        new("ringbuf", "64", Warmup: 1, Batches: quick ? 1 : 5, BatchSize: 1),
-        new("open_load", "-", Warmup: quick ? 2 : 10, Batches: quick ? 2 : 5, BatchSize: quick ? 5 : 20),
+        new("element", "array", Warmup: quick ? 1_000 : 10_000, Batches: 5, BatchSize: ops, clock),
+        new("element", "hash", Warmup: quick ? 1_000 : 10_000, Batches: 5, BatchSize: ops, clock),
+        new("iterate", "1024", Warmup: 1, Batches: quick ? 2 : 20, BatchSize: 1, clock),
+        new("iterate", "65536", Warmup: 1, Batches: quick ? 1 : 5, BatchSize: 1, clock),
+        new("ringbuf", "8", Warmup: 1, Batches: quick ? 1 : 5, BatchSize: 1, clock),
+        new("ringbuf", "64", Warmup: 1, Batches: quick ? 1 : 5, BatchSize: 1, clock),
+        new("open_load", "-", Warmup: quick ? 2 : 10, Batches: quick ? 2 : 5, BatchSize: quick ? 5 : 20, clock),
     ];
 
-    private static Dictionary<string, double> ColdManaged(string bpfObject)
+    private static Dictionary<string, double> ColdManaged(string bpfObject, BenchClock.Kind clock)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
             start.ArgumentList.Add(typeof(MapsCommand).Assembly.Location);
         start.ArgumentList.Add("maps-cold");
         start.ArgumentList.Add(bpfObject);
+        start.ArgumentList.Add(clock == BenchClock.Kind.Wall ? "wall" : "cpu");
         using var process = Process.Start(start)!;
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -1,5 +1,5 @@
 // The libbpf side of the benchmarks: the same operations as Maps/ManagedBench.cs, under the same protocol.
-// Usage: maps_bench <bench.bpf.o> <bench> <arg> <warmup> <batches> <batch size>
+// Usage: maps_bench <bench.bpf.o> <bench> <arg> <warmup> <batches> <batch size> <clock: cpu|wall>
 //   element array|hash  warm-up ops of each kind, then <batches> batches of <batch size> ops; best batch, ns per op
 //   iterate <entries>   <warmup> untimed full reads, then <batches> timed reads of each kind; best, us per read
 //   ringbuf 8|64        <warmup> untimed fill+drain rounds, then <batches> timed drains; best, events per second
@@ -14,10 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
+// cpu: this thread's CPU time, user and system (CLOCK_THREAD_CPUTIME_ID); wall: CLOCK_MONOTONIC.
+static clockid_t clock_id = CLOCK_THREAD_CPUTIME_ID;
+
 static double now_ns(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock_id, &ts);
     return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
@@ -196,10 +199,11 @@ static void open_load(const char *path, int warmup, int batches, int size)
 
 int main(int argc, char **argv)
 {
-    if (argc < 7) { fprintf(stderr, "usage: %s bench.bpf.o bench arg warmup batches batch-size\n", argv[0]); return 2; }
+    if (argc < 8) { fprintf(stderr, "usage: %s bench.bpf.o bench arg warmup batches batch-size cpu|wall\n", argv[0]); return 2; }
     libbpf_set_print(NULL);
     const char *path = argv[1], *bench = argv[2], *arg = argv[3];
     int warmup = atoi(argv[4]), batches = atoi(argv[5]), size = atoi(argv[6]);
+    clock_id = strcmp(argv[7], "wall") == 0 ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID;
     if (strcmp(bench, "element") == 0)
         element(arg, warmup, batches, size);
     else if (strcmp(bench, "iterate") == 0)
