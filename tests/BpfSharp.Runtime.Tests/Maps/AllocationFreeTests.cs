@@ -48,6 +48,36 @@ public class AllocationFreeTests
         Assert.False(narrow.TryGetValue(9, narrowRead));
     }
 
+    [KernelFact]
+    public void Batch_lookup_into_spans_reads_every_element_and_allocates_nothing()
+    {
+        Kernel.Require();
+        const int entries = 3000;
+        using var hash = BpfHashMap<uint, ulong>.Create(entries);
+        var keys = Enumerable.Range(0, entries).Select(i => (uint)i).ToArray();
+        hash.UpdateBatch(keys, keys.Select(k => (ulong)k * 3).ToArray());
+        var readKeys = new uint[entries + 1];
+        var readValues = new ulong[entries + 1];
+
+        Assert.Equal(entries, hash.LookupBatch(readKeys, readValues, batchSize: 256));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int read = hash.LookupBatch(readKeys, readValues, batchSize: 256);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        Assert.Equal(entries, read);
+        Assert.Equal(keys, readKeys[..read].Order());
+        for (int i = 0; i < read; i++)
+            Assert.Equal((ulong)readKeys[i] * 3, readValues[i]);
+        // Spans smaller than the map stop when full, or when the next hash bucket would not fit whole.
+        int partial = hash.LookupBatch(readKeys.AsSpan(0, 100), readValues, batchSize: 64);
+        Assert.InRange(partial, 90, 100);
+        for (int i = 0; i < partial; i++)
+            Assert.Equal((ulong)readKeys[i] * 3, readValues[i]);
+        // The list form and the enumerator see the same elements.
+        Assert.Equal(entries, hash.LookupBatch(batchSize: 128).Count);
+        Assert.Equal(entries, hash.Count(pair => pair.Value == (ulong)pair.Key * 3));
+    }
+
     private static void Exercise(BpfArrayMap<ulong> array, BpfHashMap<uint, ulong> hash, int calls)
     {
         for (int i = 0; i < calls; i++)
