@@ -5,7 +5,7 @@ namespace BpfSharp.Bench.Maps;
 /// <summary>
 /// One benchmark and its protocol, given verbatim to both sides: <see cref="Warmup"/> untimed iterations (element ops:
 /// operations of each kind; others: whole rounds), then <see cref="Batches"/> timed batches of <see cref="BatchSize"/>
-/// (element ops and open+load; the others time one round per batch), of which each side reports its best, timed
+/// (element ops and open+load; the others time one round per batch), of which each side reports the median, timed
 /// with the same <see cref="Clock"/>.
 /// </summary>
 internal sealed record BenchStep(string Bench, string Argument, int Warmup, int Batches, int BatchSize, BenchClock.Kind Clock)

@@ -6,7 +6,7 @@ namespace BpfSharp.Bench.Maps;
 
 /// <summary>
 /// The BpfSharp side: the same operations as native/maps_bench.c under the same protocol (<see cref="BenchStep"/>:
-/// untimed warm-up, then the best of several timed batches, on the same <see cref="BenchClock"/>).
+/// untimed warm-up, then the median of several timed batches, on the same <see cref="BenchClock"/>).
 /// </summary>
 internal static class ManagedBench
 {
@@ -57,18 +57,19 @@ internal static class ManagedBench
         Updates(map, 1024);
         Lookups(map, step.Warmup);
         Updates(map, step.Warmup);
-        double lookup = double.MaxValue, update = double.MaxValue;
+        var lookup = new double[step.Batches];
+        var update = new double[step.Batches];
         for (int b = 0; b < step.Batches; b++)
         {
             double start = BenchClock.Now(step.Clock);
             Lookups(map, step.BatchSize);
-            lookup = Math.Min(lookup, (BenchClock.Now(step.Clock) - start) / step.BatchSize);
+            lookup[b] = (BenchClock.Now(step.Clock) - start) / step.BatchSize;
             start = BenchClock.Now(step.Clock);
             Updates(map, step.BatchSize);
-            update = Math.Min(update, (BenchClock.Now(step.Clock) - start) / step.BatchSize);
+            update[b] = (BenchClock.Now(step.Clock) - start) / step.BatchSize;
         }
-        results[kind + "_lookup"] = lookup;
-        results[kind + "_update"] = update;
+        results[kind + "_lookup"] = Median(lookup);
+        results[kind + "_update"] = Median(update);
     }
 
     private static int ReadOneByOne(BpfHashMap<uint, ulong> map)
@@ -93,22 +94,23 @@ internal static class ManagedBench
             ReadOneByOne(map);
             map.LookupBatch(keyBuffer, valueBuffer, batchSize);
         }
-        double single = double.MaxValue, batch = double.MaxValue;
+        var single = new double[step.Batches];
+        var batch = new double[step.Batches];
         for (int b = 0; b < step.Batches; b++)
         {
             double start = BenchClock.Now(step.Clock);
             int seen = ReadOneByOne(map);
-            single = Math.Min(single, (BenchClock.Now(step.Clock) - start) / 1e3);
+            single[b] = (BenchClock.Now(step.Clock) - start) / 1e3;
             if (seen != entries)
                 throw new InvalidOperationException($"one-by-one saw {seen}");
             start = BenchClock.Now(step.Clock);
             int total = map.LookupBatch(keyBuffer, valueBuffer, batchSize);
-            batch = Math.Min(batch, (BenchClock.Now(step.Clock) - start) / 1e3);
+            batch[b] = (BenchClock.Now(step.Clock) - start) / 1e3;
             if (total != entries)
                 throw new InvalidOperationException($"batch saw {total}");
         }
-        results[$"iterate_{entries}_single"] = single;
-        results[$"iterate_{entries}_batch"] = batch;
+        results[$"iterate_{entries}_single"] = Median(single);
+        results[$"iterate_{entries}_batch"] = Median(batch);
     }
 
     private static void RingBuffer(Dictionary<string, double> results, string path, int recordSize, BenchStep step)
@@ -125,7 +127,7 @@ internal static class ManagedBench
             consumed++;
             return true;
         };
-        double best = double.MaxValue;
+        var times = new double[step.Batches];
         for (int r = 0; r < step.Warmup + step.Batches; r++)
         {
             program.TestRun(new TestRunOptions { Data = packet, Repeat = (uint)events });
@@ -136,9 +138,9 @@ internal static class ManagedBench
             if (consumed != events)
                 throw new InvalidOperationException($"consumed {consumed} of {events}");
             if (r >= step.Warmup)
-                best = Math.Min(best, t);
+                times[r - step.Warmup] = t;
         }
-        results[$"ringbuf_{recordSize}"] = events / best;
+        results[$"ringbuf_{recordSize}"] = events / Median(times);
     }
 
     private static void OpenLoadCycle(string path)
@@ -150,15 +152,23 @@ internal static class ManagedBench
     {
         for (int w = 0; w < step.Warmup; w++)
             OpenLoadCycle(path);
-        double best = double.MaxValue;
+        var cycle = new double[step.Batches];
         for (int b = 0; b < step.Batches; b++)
         {
             double start = BenchClock.Now(step.Clock);
             for (int r = 0; r < step.BatchSize; r++)
                 OpenLoadCycle(path);
-            best = Math.Min(best, (BenchClock.Now(step.Clock) - start) / 1e3 / step.BatchSize);
+            cycle[b] = (BenchClock.Now(step.Clock) - start) / 1e3 / step.BatchSize;
         }
-        results["open_load"] = best;
+        results["open_load"] = Median(cycle);
+    }
+
+    /// <summary>The median of a step's batches: steady against both a preempted batch and one the kernel's allocator favoured.</summary>
+    private static double Median(double[] samples)
+    {
+        Array.Sort(samples);
+        int n = samples.Length;
+        return n % 2 == 1 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
     }
 
     /// <summary>Where an open+load spends its time (best of many cycles, after warming up), and whether BTF was used throughout.</summary>

@@ -40,7 +40,7 @@ internal static class MapsCommand
         }
         var steps = Steps(quick, ops, clock);
         Console.WriteLine($"Kernel {Environment.OSVersion.VersionString}, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, libbpf {build.LibbpfVersion}; "
-            + $"{rounds} rounds after a pilot round; element ops: best of 5 batches of {ops:N0}; {(clock == BenchClock.Kind.Cpu ? "thread CPU time" : "wall time")}; load average {LoadAverage()}");
+            + $"{rounds} rounds after a pilot round; element ops: median of 5 batches of {ops:N0}, best round; {(clock == BenchClock.Kind.Cpu ? "thread CPU time" : "wall time")}; load average {LoadAverage()}");
 
         // The pilot round runs every step on both sides untimed: the JIT compiles and tiers up the C# paths, and both
         // sides see warm kernel caches. Waiting for the JIT to go quiet keeps its background compiles out of the timed
@@ -53,7 +53,8 @@ internal static class MapsCommand
         WaitForJitToSettle();
 
         // Each step runs on both sides back to back, the side that goes first alternating by round, and each side keeps
-        // its best over the rounds: a burst of load on a shared machine then lands on both sides or is outlived.
+        // its best round (each round's figure is the median of its batches): a burst of load on a shared machine then
+        // lands on both sides or is outlived.
         var native = new Dictionary<string, double>();
         var managed = new Dictionary<string, double>();
         for (int round = 0; round < rounds; round++)

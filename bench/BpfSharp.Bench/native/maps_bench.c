@@ -1,9 +1,10 @@
 // The libbpf side of the benchmarks: the same operations as Maps/ManagedBench.cs, under the same protocol.
 // Usage: maps_bench <bench.bpf.o> <bench> <arg> <warmup> <batches> <batch size> <clock: cpu|wall>
-//   element array|hash  warm-up ops of each kind, then <batches> batches of <batch size> ops; best batch, ns per op
-//   iterate <entries>   <warmup> untimed full reads, then <batches> timed reads of each kind; best, us per read
-//   ringbuf 8|64        <warmup> untimed fill+drain rounds, then <batches> timed drains; best, events per second
-//   open_load -         <warmup> untimed cycles, then <batches> batches of <batch size> cycles; best batch, us per cycle
+//   element array|hash  warm-up ops of each kind, then <batches> batches of <batch size> ops; ns per op
+//   iterate <entries>   <warmup> untimed full reads, then <batches> timed reads of each kind; us per read
+//   ringbuf 8|64        <warmup> untimed fill+drain rounds, then <batches> timed drains; events per second
+//   open_load -         <warmup> untimed cycles, then <batches> batches of <batch size> cycles; us per cycle
+// Each prints the median over its batches.
 // Prints "name value" lines. The C# side is driven with the very same arguments.
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -24,7 +25,20 @@ static double now_ns(void)
     return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-static double min(double a, double b) { return a < b ? a : b; }
+static int compare(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+// The median of a step's batches: steady against both a preempted batch and one the kernel's allocator favoured.
+static double median(double *samples, int n)
+{
+    qsort(samples, n, sizeof(double), compare);
+    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+#define MAX_BATCHES 256
 
 static void lookups(int fd, int ops)
 {
@@ -52,16 +66,16 @@ static void element(const char *kind, int warmup, int batches, int size)
     updates(fd, 1024);
     lookups(fd, warmup);
     updates(fd, warmup);
-    double lookup = 1e30, update = 1e30;
+    double lookup[MAX_BATCHES], update[MAX_BATCHES];
     for (int b = 0; b < batches; b++) {
         double start = now_ns();
         lookups(fd, size);
-        lookup = min(lookup, (now_ns() - start) / size);
+        lookup[b] = (now_ns() - start) / size;
         start = now_ns();
         updates(fd, size);
-        update = min(update, (now_ns() - start) / size);
+        update[b] = (now_ns() - start) / size;
     }
-    printf("%s_lookup %.1f\n%s_update %.1f\n", kind, lookup, kind, update);
+    printf("%s_lookup %.1f\n%s_update %.1f\n", kind, median(lookup, batches), kind, median(update, batches));
     close(fd);
 }
 
@@ -123,18 +137,18 @@ static void iterate(int entries, int warmup, int batches)
         read_one_by_one(fd);
         read_batched(fd, entries);
     }
-    double single = 1e30, batch = 1e30;
+    double single[MAX_BATCHES], batch[MAX_BATCHES];
     for (int b = 0; b < batches; b++) {
         double start = now_ns();
         int seen = read_one_by_one(fd);
-        single = min(single, now_ns() - start);
+        single[b] = now_ns() - start;
         if (seen != entries) { fprintf(stderr, "one-by-one saw %d\n", seen); exit(1); }
         start = now_ns();
         int total = read_batched(fd, entries);
-        batch = min(batch, now_ns() - start);
+        batch[b] = now_ns() - start;
         if (total != entries) { fprintf(stderr, "batch saw %d\n", total); exit(1); }
     }
-    printf("iterate_%d_single %.1f\niterate_%d_batch %.1f\n", entries, single / 1e3, entries, batch / 1e3);
+    printf("iterate_%d_single %.1f\niterate_%d_batch %.1f\n", entries, median(single, batches) / 1e3, entries, median(batch, batches) / 1e3);
     free(keys);
     free(values);
     close(fd);
@@ -159,7 +173,7 @@ static void ringbuf(const char *path, int record_size, int warmup, int batches)
     unsigned ring = 4096 * 4096;
     int events = ring / ((record_size + 8 + 7) / 8 * 8) - 16;
     char packet[64] = {0};
-    double best = 1e30;
+    double times[MAX_BATCHES];
     for (int r = 0; r < warmup + batches; r++) {
         LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet, .data_size_in = sizeof(packet), .repeat = events);
         if (bpf_prog_test_run_opts(prog_fd, &opts)) { perror("test_run"); exit(1); }
@@ -169,9 +183,9 @@ static void ringbuf(const char *path, int record_size, int warmup, int batches)
         double t = now_ns() - start;
         if (consumed != events) { fprintf(stderr, "consumed %ld of %d\n", consumed, events); exit(1); }
         if (r >= warmup)
-            best = min(best, t);
+            times[r - warmup] = t;
     }
-    printf("ringbuf_%d %.0f\n", record_size, events / (best / 1e9));
+    printf("ringbuf_%d %.0f\n", record_size, events / (median(times, batches) / 1e9));
     ring_buffer__free(rb);
     bpf_object__close(obj);
 }
@@ -187,14 +201,14 @@ static void open_load(const char *path, int warmup, int batches, int size)
 {
     for (int w = 0; w < warmup; w++)
         open_load_cycle(path);
-    double best = 1e30;
+    double cycle[MAX_BATCHES];
     for (int b = 0; b < batches; b++) {
         double start = now_ns();
         for (int r = 0; r < size; r++)
             open_load_cycle(path);
-        best = min(best, (now_ns() - start) / size);
+        cycle[b] = (now_ns() - start) / size;
     }
-    printf("open_load %.1f\n", best / 1e3);
+    printf("open_load %.1f\n", median(cycle, batches) / 1e3);
 }
 
 int main(int argc, char **argv)
@@ -203,6 +217,7 @@ int main(int argc, char **argv)
     libbpf_set_print(NULL);
     const char *path = argv[1], *bench = argv[2], *arg = argv[3];
     int warmup = atoi(argv[4]), batches = atoi(argv[5]), size = atoi(argv[6]);
+    if (batches < 1 || batches > MAX_BATCHES) { fprintf(stderr, "batches must be 1..%d\n", MAX_BATCHES); return 2; }
     clock_id = strcmp(argv[7], "wall") == 0 ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID;
     if (strcmp(bench, "element") == 0)
         element(arg, warmup, batches, size);
