@@ -57,6 +57,8 @@ public sealed class BpfObject : IDisposable
 
     public void Dispose()
     {
+        // Pages of global data first: they must not outlive the maps they show.
+        Globals.Unmap();
         foreach (var program in programs.Values)
             program.Dispose();
         foreach (var map in maps.Values)

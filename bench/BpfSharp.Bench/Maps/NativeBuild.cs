@@ -36,8 +36,8 @@ internal sealed class NativeBuild
         return new NativeBuild(output, executable, bpfObject, version);
     }
 
-    public Dictionary<string, double> RunNative(int ops) =>
-        Exec(executable, BpfObject, ops.ToString(CultureInfo.InvariantCulture))
+    public Dictionary<string, double> RunNative(BenchStep step) =>
+        Exec(executable, [BpfObject, .. step.NativeArguments()])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' '))
             .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace BpfSharp.Runtime.Interop;
 
 /// <summary>
-/// bpf(2) itself. Every command goes through <see cref="TryInvoke{T}"/>, so errno handling, EINTR retries and the
-/// mapping of EPERM to a permission sentence live in one place.
+/// bpf(2) itself. Every command goes through <see cref="TryInvoke{T}"/> (or <see cref="TryInvokeBrief{T}"/>), so
+/// errno handling, EINTR retries and the mapping of EPERM to a permission sentence live in one place. Neither
+/// allocates: the attr lives on the caller's stack and only its address crosses.
 /// </summary>
 internal static unsafe class BpfSyscall
 {
@@ -16,13 +17,36 @@ internal static unsafe class BpfSyscall
         {
             long result;
             fixed (T* pointer = &attr)
-                result = Libc.Syscall(SyscallNumbers.Bpf, (long)command, pointer, sizeof(T));
+                result = Libc.SyscallKeepErrno(SyscallNumbers.Bpf, (long)command, pointer, sizeof(T));
             if (result >= 0)
             {
                 errno = 0;
                 return result;
             }
-            errno = Marshal.GetLastPInvokeError();
+            errno = Marshal.GetLastSystemError();
+            if (errno != Errno.EINTR)
+                return -1;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TryInvoke{T}"/> without the GC transition, for element commands on maps whose operations never
+    /// sleep (<see cref="MapTypeFacts.HasBriefElementOps"/>); see <see cref="Libc.SyscallBrief"/> for why that is safe.
+    /// </summary>
+    public static long TryInvokeBrief<T>(BpfCommand command, ref T attr, out int errno)
+        where T : unmanaged
+    {
+        while (true)
+        {
+            long result;
+            fixed (T* pointer = &attr)
+                result = Libc.SyscallBrief(SyscallNumbers.Bpf, (long)command, pointer, sizeof(T));
+            if (result >= 0)
+            {
+                errno = 0;
+                return result;
+            }
+            errno = Marshal.GetLastSystemError();
             if (errno != Errno.EINTR)
                 return -1;
         }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace BpfSharp.Runtime.Interop;
 
 /// <summary>
-/// The libc entry points the runtime needs. Everything else goes through <see cref="Libc.Syscall(long, long, void*, long)"/>
+/// The libc entry points the runtime needs. Everything else goes through syscall(2) (<see cref="SyscallKeepErrno"/>, <see cref="Syscall(long, void*, long, long, long, long)"/>)
 /// so the runtime has no native dependency beyond libc itself.
 /// </summary>
 internal static unsafe partial class Libc
@@ -17,9 +17,6 @@ internal static unsafe partial class Libc
 
     // syscall(2) is variadic; on x86_64 and arm64 Linux integer variadic arguments travel in the same registers as
     // fixed ones, so a fixed-arity import is ABI-compatible.
-    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
-    public static partial long Syscall(long number, long arg1, void* arg2, long arg3);
-
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     public static partial long Syscall(long number, void* arg1, long pid, long cpu, long groupFd, long flags);
 

@@ -54,12 +54,7 @@ public abstract class BpfKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValuePair<K
     }
 
     /// <summary>Key/value pairs, one lookup per key; keys deleted meanwhile are skipped.</summary>
-    public IEnumerator<KeyValuePair<K, V>> GetEnumerator()
-    {
-        foreach (var key in Keys)
-            if (TryGetValue(key, out var value))
-                yield return new(key, value);
-    }
+    public IEnumerator<KeyValuePair<K, V>> GetEnumerator() => new PairEnumerator(this);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -93,6 +88,48 @@ public abstract class BpfKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValuePair<K
                 Delete(pair.Key);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads the map with BPF_MAP_LOOKUP_BATCH straight into <paramref name="keys"/> and <paramref name="values"/>:
+    /// the kernel writes them, nothing is allocated or copied. <paramref name="batchSize"/> elements per call, until
+    /// the map ends or the spans are full (or cannot take the next hash bucket whole). Returns how many were read.
+    /// </summary>
+    /// <exception cref="BpfNotSupportedException">The kernel has no batch lookups for this map type.</exception>
+    public int LookupBatch(Span<K> keys, Span<V> values, int batchSize = 256)
+    {
+        if (values.Length < keys.Length)
+            throw new ArgumentException($"{keys.Length} keys but room for {values.Length} values.", nameof(values));
+        batchSize = Math.Max(1, batchSize);
+        int tokenSize = Map.BatchTokenSize;
+        Span<byte> tokens = tokenSize <= 512 ? stackalloc byte[2 * tokenSize] : new byte[2 * tokenSize];
+        int total = 0, startAt = 0;
+        bool first = true;
+        while (total < keys.Length)
+        {
+            int count = Math.Min(batchSize, keys.Length - total);
+            int read;
+            bool end;
+            try
+            {
+                read = Map.LookupBatch(first ? ReadOnlySpan<byte>.Empty : tokens.Slice(startAt, tokenSize), tokens.Slice(tokenSize - startAt, tokenSize),
+                    MemoryMarshal.AsBytes(keys.Slice(total, count)), MemoryMarshal.AsBytes(values.Slice(total, count)), out end);
+            }
+            catch (BpfException e) when (e.Errno == Errno.ENOSPC)
+            {
+                // A hash bucket holds more elements than this call had room for.
+                if (count == keys.Length - total)
+                    break;
+                batchSize = Math.Min(batchSize * 2, keys.Length - total);
+                continue;
+            }
+            total += read;
+            if (end)
+                break;
+            startAt = tokenSize - startAt;
+            first = false;
+        }
+        return total;
     }
 
     /// <summary>BPF_MAP_UPDATE_BATCH of <paramref name="keys"/>[i] → <paramref name="values"/>[i]; one by one where unsupported.</summary>
@@ -139,5 +176,46 @@ public abstract class BpfKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValuePair<K
             if (Delete(key))
                 deleted++;
         return deleted;
+    }
+
+    /// <summary>GET_NEXT_KEY then LOOKUP per step, in one state machine (no iterator nested in another).</summary>
+    private sealed class PairEnumerator : IEnumerator<KeyValuePair<K, V>>
+    {
+        private readonly BpfKeyedMap<K, V> owner;
+        private K key;
+        private bool started, ended;
+
+        public PairEnumerator(BpfKeyedMap<K, V> owner) => this.owner = owner;
+
+        public KeyValuePair<K, V> Current { get; private set; }
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            K next = default;
+            while (!ended && owner.Map.TryGetNextKey(started ? Bytes(key) : ReadOnlySpan<byte>.Empty, WritableBytes(ref next)))
+            {
+                started = true;
+                key = next;
+                if (owner.TryGetValue(key, out var value))
+                {
+                    Current = new(key, value);
+                    return true;
+                }
+            }
+            ended = true;
+            return false;
+        }
+
+        public void Reset()
+        {
+            started = ended = false;
+            key = default;
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

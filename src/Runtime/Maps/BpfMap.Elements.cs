@@ -9,7 +9,7 @@ public sealed partial class BpfMap
     {
         CheckKey(key);
         CheckValue(value);
-        return MapSyscalls.TryLookup(Fd, key, value, flags);
+        return MapSyscalls.Elem(BpfCommand.MapLookupElem, Fd, key, value, flags, Errno.ENOENT, brief, this);
     }
 
     /// <summary>BPF_MAP_UPDATE_ELEM with <paramref name="flags"/>.</summary>
@@ -18,14 +18,14 @@ public sealed partial class BpfMap
     {
         CheckKey(key);
         CheckValue(value);
-        MapSyscalls.Update(Fd, key, value, (ulong)flags);
+        MapSyscalls.Elem(BpfCommand.MapUpdateElem, Fd, key, value, (ulong)flags, absentErrno: 0, brief, this);
     }
 
     /// <summary>BPF_MAP_DELETE_ELEM; false if the key was absent.</summary>
     public bool Delete(ReadOnlySpan<byte> key)
     {
         CheckKey(key);
-        return MapSyscalls.TryDelete(Fd, key);
+        return MapSyscalls.Elem(BpfCommand.MapDeleteElem, Fd, key, default, 0, Errno.ENOENT, brief, this);
     }
 
     /// <summary>BPF_MAP_LOOKUP_AND_DELETE_ELEM (queue/stack pop, hash take); false if absent or empty.</summary>
@@ -33,49 +33,24 @@ public sealed partial class BpfMap
     {
         CheckKey(key);
         CheckValue(value);
-        return Element(BpfCommand.MapLookupAndDeleteElem, key, value, 0, absentIsFalse: true);
+        return MapSyscalls.Elem(BpfCommand.MapLookupAndDeleteElem, Fd, key, value, 0, Errno.ENOENT, brief, this);
     }
 
     /// <summary>
     /// BPF_MAP_GET_NEXT_KEY: the key after <paramref name="key"/> (an empty span asks for the first) into
     /// <paramref name="nextKey"/>; false at the end.
     /// </summary>
-    public unsafe bool TryGetNextKey(ReadOnlySpan<byte> key, Span<byte> nextKey)
+    public bool TryGetNextKey(ReadOnlySpan<byte> key, Span<byte> nextKey)
     {
         if (!key.IsEmpty)
             CheckKey(key);
         if (nextKey.Length != KeySize)
             throw new ArgumentException($"{Name}: next key buffer must be {KeySize} bytes, got {nextKey.Length}.", nameof(nextKey));
-        using var lease = Fd.Lease();
-        fixed (byte* k = key)
-        fixed (byte* n = nextKey)
-        {
-            var attr = new MapElemAttr { MapFd = lease.Unsigned, Key = key.IsEmpty ? 0 : (ulong)k, NextKey = (ulong)n };
-            if (BpfSyscall.TryInvoke(BpfCommand.MapGetNextKey, ref attr, out int errno) >= 0)
-                return true;
-            if (errno == Errno.ENOENT)
-                return false;
-            throw BpfSyscall.Failure(BpfCommand.MapGetNextKey, errno, $"on {this}.");
-        }
+        return MapSyscalls.Elem(BpfCommand.MapGetNextKey, Fd, key, nextKey, 0, Errno.ENOENT, brief, this);
     }
 
     /// <summary>BPF_MAP_FREEZE: from now on the host cannot write the map (programs still can unless the map is read-only for them).</summary>
     public void Freeze() => MapSyscalls.Freeze(Fd);
-
-    private unsafe bool Element(BpfCommand command, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags, bool absentIsFalse)
-    {
-        using var lease = Fd.Lease();
-        fixed (byte* k = key)
-        fixed (byte* v = value)
-        {
-            var attr = new MapElemAttr { MapFd = lease.Unsigned, Key = (ulong)k, Value = (ulong)v, Flags = flags };
-            if (BpfSyscall.TryInvoke(command, ref attr, out int errno) >= 0)
-                return true;
-            if (absentIsFalse && errno == Errno.ENOENT)
-                return false;
-            throw BpfSyscall.Failure(command, errno, $"on {this}.");
-        }
-    }
 
     private void CheckKey(ReadOnlySpan<byte> key)
     {

@@ -21,7 +21,14 @@ public sealed partial class BpfMap : IDisposable
         {
             ValueBufferSize = (int)spec.ValueSize;
         }
+        brief = spec.Type.HasBriefElementOps() && spec.KeySize <= BriefCopyLimit && ValueBufferSize <= BriefCopyLimit;
     }
+
+    /// <summary>Keys and values up to a page: the kernel's copies of them stay short.</summary>
+    private const int BriefCopyLimit = 4096;
+
+    /// <summary>Element operations may skip the GC transition (<see cref="MapTypeFacts.HasBriefElementOps"/>, small copies).</summary>
+    private readonly bool brief;
 
     public BpfFd Fd { get; }
 

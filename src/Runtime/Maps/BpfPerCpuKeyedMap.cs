@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Runtime.InteropServices;
 
@@ -27,26 +28,86 @@ public abstract class BpfPerCpuKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValue
 
     public bool TryGetValue(in K key, out V[] values)
     {
-        var buffer = new byte[Map.ValueBufferSize];
-        if (!Map.TryLookup(Bytes(key), buffer))
+        var result = new V[CpuCount];
+        if (!TryGetValue(key, result))
         {
             values = [];
             return false;
         }
-        values = Unpack(buffer);
+        values = result;
         return true;
     }
 
+    /// <summary>
+    /// Copies each CPU's value into <paramref name="values"/> (<see cref="CpuCount"/> elements) without allocating;
+    /// false if the key is absent.
+    /// </summary>
+    public bool TryGetValue(in K key, Span<V> values)
+    {
+        CheckCpus(values.Length);
+        // Values whose size is a multiple of 8 sit in the kernel's slots exactly as in a V[]: read in place.
+        if (Map.PerCpuStride == SizeOf<V>())
+            return Map.TryLookup(Bytes(key), MemoryMarshal.AsBytes(values));
+        int size = Map.ValueBufferSize;
+        byte[]? rented = null;
+        Span<byte> buffer = size <= StackBufferLimit ? stackalloc byte[StackBufferLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            if (!Map.TryLookup(Bytes(key), buffer[..size]))
+                return false;
+            for (int cpu = 0; cpu < values.Length; cpu++)
+                values[cpu] = MemoryMarshal.Read<V>(buffer.Slice(cpu * Map.PerCpuStride));
+            return true;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Sets each CPU's value; <paramref name="values"/> must have <see cref="CpuCount"/> elements.</summary>
-    public void Update(in K key, ReadOnlySpan<V> values, MapUpdateFlags flags = MapUpdateFlags.Any) =>
-        Map.Update(Bytes(key), Pack(values), flags);
+    public void Update(in K key, ReadOnlySpan<V> values, MapUpdateFlags flags = MapUpdateFlags.Any)
+    {
+        CheckCpus(values.Length);
+        if (Map.PerCpuStride == SizeOf<V>())
+        {
+            Map.Update(Bytes(key), MemoryMarshal.AsBytes(values), flags);
+            return;
+        }
+        int size = Map.ValueBufferSize;
+        byte[]? rented = null;
+        Span<byte> buffer = size <= StackBufferLimit ? stackalloc byte[StackBufferLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            buffer[..size].Clear();
+            for (int cpu = 0; cpu < values.Length; cpu++)
+                MemoryMarshal.Write(buffer.Slice(cpu * Map.PerCpuStride), in values[cpu]);
+            Map.Update(Bytes(key), buffer[..size], flags);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     /// <summary>Sets every CPU's value to <paramref name="value"/>.</summary>
     public void UpdateAll(in K key, V value, MapUpdateFlags flags = MapUpdateFlags.Any)
     {
-        var values = new V[CpuCount];
-        Array.Fill(values, value);
-        Update(key, values, flags);
+        int count = CpuCount;
+        V[]? rented = null;
+        Span<V> values = count * SizeOf<V>() <= StackBufferLimit ? stackalloc V[count] : (rented = ArrayPool<V>.Shared.Rent(count)).AsSpan(0, count);
+        try
+        {
+            values.Fill(value);
+            Update(key, values, flags);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<V>.Shared.Return(rented);
+        }
     }
 
     public bool Delete(in K key) => Map.Delete(Bytes(key));
@@ -101,21 +162,20 @@ public abstract class BpfPerCpuKeyedMap<K, V> : BpfMapView, IEnumerable<KeyValue
         return result;
     }
 
+    /// <summary>Per-CPU buffers up to this size live on the stack; larger ones are rented and returned.</summary>
+    private const int StackBufferLimit = 2048;
+
+    private void CheckCpus(int count)
+    {
+        if (count != CpuCount)
+            throw new ArgumentException($"{Name}: per-CPU values need {CpuCount} elements (possible CPUs), got {count}.", "values");
+    }
+
     private V[] Unpack(ReadOnlySpan<byte> buffer)
     {
         var values = new V[CpuCount];
         for (int cpu = 0; cpu < values.Length; cpu++)
             values[cpu] = MemoryMarshal.Read<V>(buffer.Slice(cpu * Map.PerCpuStride));
         return values;
-    }
-
-    private byte[] Pack(ReadOnlySpan<V> values)
-    {
-        if (values.Length != CpuCount)
-            throw new ArgumentException($"{Name}: per-CPU updates need {CpuCount} values (possible CPUs), got {values.Length}.", nameof(values));
-        var buffer = new byte[Map.ValueBufferSize];
-        for (int cpu = 0; cpu < values.Length; cpu++)
-            MemoryMarshal.Write(buffer.AsSpan(cpu * Map.PerCpuStride), in values[cpu]);
-        return buffer;
     }
 }

@@ -5,7 +5,8 @@ namespace BpfSharp.Runtime;
 
 /// <summary>
 /// The BPF_MAP_* commands over raw key and value bytes. A typed map API builds on these; keeping the syscalls
-/// here means it never touches <c>bpf_attr</c> itself.
+/// here means it never touches <c>bpf_attr</c> itself. The element commands allocate nothing: the attr is built on
+/// the stack around pointers to the caller's spans.
 /// </summary>
 internal static unsafe class MapSyscalls
 {
@@ -49,22 +50,20 @@ internal static unsafe class MapSyscalls
     }
 
     /// <summary>Copies the value into <paramref name="value"/>; false when the key is absent.</summary>
-    public static bool TryLookup(BpfFd map, ReadOnlySpan<byte> key, Span<byte> value, ulong flags = 0) =>
-        Elem(BpfCommand.MapLookupElem, map, key, value, flags, Errno.ENOENT);
+    /// <param name="brief">The map's element operations never sleep (<see cref="MapTypeFacts.HasBriefElementOps"/>).</param>
+    public static bool TryLookup(BpfFd map, ReadOnlySpan<byte> key, Span<byte> value, ulong flags = 0, bool brief = false) =>
+        Elem(BpfCommand.MapLookupElem, map, key, value, flags, Errno.ENOENT, brief);
 
-    public static void Update(BpfFd map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags = Any)
-    {
-        fixed (byte* v = value)
-            Elem(BpfCommand.MapUpdateElem, map, key, new Span<byte>(v, value.Length), flags, null);
-    }
+    public static void Update(BpfFd map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags = Any, bool brief = false) =>
+        Elem(BpfCommand.MapUpdateElem, map, key, value, flags, absentErrno: 0, brief);
 
     /// <summary>False when the key was absent.</summary>
-    public static bool TryDelete(BpfFd map, ReadOnlySpan<byte> key) =>
-        Elem(BpfCommand.MapDeleteElem, map, key, default, 0, Errno.ENOENT);
+    public static bool TryDelete(BpfFd map, ReadOnlySpan<byte> key, bool brief = false) =>
+        Elem(BpfCommand.MapDeleteElem, map, key, default, 0, Errno.ENOENT, brief);
 
     /// <summary>The key after <paramref name="key"/> (or the first key when it is empty); false at the end.</summary>
-    public static bool TryGetNextKey(BpfFd map, ReadOnlySpan<byte> key, Span<byte> nextKey) =>
-        Elem(BpfCommand.MapGetNextKey, map, key, nextKey, 0, Errno.ENOENT);
+    public static bool TryGetNextKey(BpfFd map, ReadOnlySpan<byte> key, Span<byte> nextKey, bool brief = false) =>
+        Elem(BpfCommand.MapGetNextKey, map, key, nextKey, 0, Errno.ENOENT, brief);
 
     /// <summary>BPF_MAP_FREEZE: userspace can no longer write the map; programs still can.</summary>
     public static void Freeze(BpfFd map)
@@ -76,18 +75,25 @@ internal static unsafe class MapSyscalls
 
     public static BpfMapInfo Info(BpfFd map) => ObjectInfo.Get<BpfMapInfo>(map);
 
-    private static bool Elem(BpfCommand command, BpfFd map, ReadOnlySpan<byte> key, Span<byte> value, ulong flags, int? absentErrno)
+    /// <summary>
+    /// One element command. <paramref name="value"/> is read or written as the command says (value, or next key for
+    /// GET_NEXT_KEY, which shares its slot); an empty key passes a null pointer. Returns false for
+    /// <paramref name="absentErrno"/> (0: never), throws for any other failure.
+    /// </summary>
+    public static bool Elem(BpfCommand command, BpfFd map, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags,
+        int absentErrno, bool brief, BpfMap? owner = null)
     {
         using var lease = map.Lease();
         fixed (byte* k = key)
         fixed (byte* v = value)
         {
             var attr = new MapElemAttr { MapFd = lease.Unsigned, Key = (ulong)k, Value = (ulong)v, Flags = flags };
-            if (BpfSyscall.TryInvoke(command, ref attr, out int errno) >= 0)
+            int errno;
+            if ((brief ? BpfSyscall.TryInvokeBrief(command, ref attr, out errno) : BpfSyscall.TryInvoke(command, ref attr, out errno)) >= 0)
                 return true;
             if (errno == absentErrno)
                 return false;
-            throw BpfSyscall.Failure(command, errno);
+            throw BpfSyscall.Failure(command, errno, owner is null ? null : $"on {owner}.");
         }
     }
 }

@@ -48,6 +48,15 @@ internal static class MapTypeFacts
     public static bool IsPerCpu(this MapType type) =>
         type is MapType.PerCpuHash or MapType.PerCpuArray or MapType.LruPerCpuHash or MapType.PerCpuCgroupStorage;
 
+    /// <summary>
+    /// Element lookups, updates and deletes from the host that take a spinlock at most and allocate without sleeping,
+    /// so they finish in about a microsecond. Not here: fd-holding maps (program arrays take a mutex, map-in-map
+    /// updates wait for an RCU grace period, sockmaps lock sockets), storage maps, struct_ops, arenas.
+    /// </summary>
+    public static bool HasBriefElementOps(this MapType type) => type is
+        MapType.Hash or MapType.Array or MapType.PerCpuHash or MapType.PerCpuArray or MapType.LruHash
+        or MapType.LruPerCpuHash or MapType.LpmTrie or MapType.Queue or MapType.Stack or MapType.BloomFilter;
+
     /// <summary>Maps without keys: the host pushes and pops values.</summary>
     public static bool IsKeyless(this MapType type) =>
         type is MapType.Queue or MapType.Stack or MapType.BloomFilter or MapType.RingBuffer or MapType.UserRingBuffer;

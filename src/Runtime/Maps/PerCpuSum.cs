@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace BpfSharp.Runtime;
@@ -20,5 +21,20 @@ public static class PerCpuSum
     /// <summary>The sum over CPUs of the value at <paramref name="key"/>; zero if absent.</summary>
     public static V Sum<K, V>(this BpfPerCpuKeyedMap<K, V> map, in K key)
         where K : unmanaged
-        where V : unmanaged, INumber<V> => map.TryGetValue(key, out var values) ? Sum(values) : V.Zero;
+        where V : unmanaged, INumber<V>
+    {
+        // Read into the stack (or a rented array for very many CPUs): summing allocates nothing.
+        int count = map.CpuCount;
+        V[]? rented = null;
+        Span<V> values = count <= 256 ? stackalloc V[count] : (rented = ArrayPool<V>.Shared.Rent(count)).AsSpan(0, count);
+        try
+        {
+            return map.TryGetValue(key, values) ? Sum((ReadOnlySpan<V>)values) : V.Zero;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<V>.Shared.Return(rented);
+        }
+    }
 }

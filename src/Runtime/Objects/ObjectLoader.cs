@@ -5,9 +5,9 @@ namespace BpfSharp.Runtime;
 
 /// <summary>
 /// Makes kernel objects from an <see cref="ObjectSpec"/>: BTF first (optional: without it maps and programs load
-/// bare, as libbpf does), then maps (reusing pins), global data written and .rodata frozen, then programs with their
-/// map fds patched in, then program array slots; maps of maps get their initial inner maps once all maps exist.
-/// Whatever was created is closed if a later step fails.
+/// bare, as libbpf does), then maps (reusing pins), global data written (unless all zeros) and .rodata frozen, then
+/// programs with their map fds patched in, then program array slots; maps of maps get their initial inner maps once
+/// all maps exist. Whatever was created is closed if a later step fails.
 /// </summary>
 internal static class ObjectLoader
 {
@@ -92,21 +92,41 @@ internal static class ObjectLoader
 
     private static BpfMap Create(MapSpec spec, BpfFd? btf)
     {
-        var map = BpfMap.Create(spec, btf);
+        var map = spec.Contents is null ? BpfMap.Create(spec, btf) : CreateGlobalData(spec, btf);
         try
         {
-            if (spec.Contents is { } contents)
-            {
-                map.Update(BitConverter.GetBytes(0u), contents);
-                if (spec.Freeze)
-                    map.Freeze();
-            }
+            // A new array is all zeros already: .bss (and zero .data) needs no write.
+            if (spec.Contents is { } contents && contents.AsSpan().ContainsAnyExcept((byte)0))
+                map.Update(stackalloc byte[4], contents);
+            if (spec.Freeze)
+                map.Freeze();
             return map;
         }
         catch
         {
             map.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Global data asks for BPF_F_MMAPABLE so the host can map it (<see cref="GlobalDataRegion"/>). A kernel that
+    /// refuses the flag (EINVAL before 5.5) gets the map without it, and the process remembers not to ask again.
+    /// </summary>
+    private static BpfMap CreateGlobalData(MapSpec spec, BpfFd? btf)
+    {
+        var withoutMmap = spec with { Flags = spec.Flags & ~MapFlags.Mmapable };
+        if (!spec.Flags.HasFlag(MapFlags.Mmapable) || GlobalDataRegion.MmapableRefused)
+            return BpfMap.Create(withoutMmap, btf);
+        try
+        {
+            return BpfMap.Create(spec, btf);
+        }
+        catch (BpfException e) when (e.Errno == Runtime.Errno.EINVAL)
+        {
+            var map = BpfMap.Create(withoutMmap, btf);
+            GlobalDataRegion.MmapableRefused = true;
+            return map;
         }
     }
 

@@ -82,22 +82,29 @@ public class SkeletonTests
     }
 
     [KernelFact]
-    public void Ten_thousand_skeleton_loads_and_disposes_leave_the_fd_count_where_it_started()
+    public void Ten_thousand_skeleton_loads_and_disposes_leave_the_fd_and_mapping_counts_where_they_started()
     {
         Kernel.Require();
-        using (SkeletonCounter.Load())
+        using (var warm = SkeletonCounter.Load())
         {
             // Warm up: first-use allocations (JIT, lazy statics, /proc reads) are not leaks.
+            _ = warm.Globals.Total + warm.Globals.Step;
         }
         var openBefore = NonAssemblyFiles();
         int bpfBefore = Descriptors.CountBpf();
+        int mappingsBefore = GlobalDataTests.BpfMappings();
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < 10_000; i++)
         {
             using var counter = SkeletonCounter.Load();
+            // Touching the globals maps .data, .bss and .rodata; Dispose must unmap them.
+            counter.Globals.Total = (ulong)i;
+            Assert.Equal((ulong)i, counter.Globals.Total);
+            Assert.Equal(1u, counter.Globals.Step);
         }
         clock.Stop();
         Assert.Equal(bpfBefore, Descriptors.CountBpf());
+        Assert.Equal(mappingsBefore, GlobalDataTests.BpfMappings());
         // The CLR keeps an assembly's file open from its first use for the life of the process (here the test
         // host loads one mid-loop); every other descriptor must be back to exactly where it was.
         var openAfter = NonAssemblyFiles();
