@@ -92,9 +92,3 @@ public static class Net
     public const byte Syn = 0x02;
     public const byte Ack = 0x10;
 }
-
-/// <summary>Turns the build-time analyses off for one program class (matched by name; not shipped).</summary>
-[System.AttributeUsage(System.AttributeTargets.Class)]
-internal sealed class BpfSharpDisableAnalysisAttribute : System.Attribute
-{
-}

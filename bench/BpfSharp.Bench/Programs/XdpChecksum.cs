@@ -3,9 +3,6 @@ using System.Buffers.Binary;
 namespace BpfSharp.Bench.Programs;
 
 /// <summary>bench/c/xdp_checksum.c: sums the IPv4 header's 10 words in a bounded loop; drops on a bad checksum.</summary>
-// The packet-bounds analysis does not yet follow a loop counter over a proven range (words[i], i < 10, inside the
-// checked header); the verifier does. Remove once the analysis handles that shape.
-[BpfSharpDisableAnalysis]
 public static unsafe partial class XdpChecksum
 {
     [BpfProgram, Xdp]

@@ -3,9 +3,6 @@ using System.Buffers.Binary;
 namespace BpfSharp.Bench.Programs;
 
 /// <summary>bench/c/xdp_tcp.c: drop SYNs without ACK to ports 22 and 23, and TCP with a data offset below 5.</summary>
-// The packet-bounds analysis does not yet follow a variable header offset (ip + ihl * 4) through its check; the
-// verifier does. Remove once the analysis handles that shape.
-[BpfSharpDisableAnalysis]
 public static unsafe partial class XdpTcp
 {
     [BpfProgram, Xdp]

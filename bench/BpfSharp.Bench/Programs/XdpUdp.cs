@@ -3,9 +3,6 @@ using System.Buffers.Binary;
 namespace BpfSharp.Bench.Programs;
 
 /// <summary>bench/c/xdp_udp.c: drop DNS responses (source port 53) over 512 bytes and UDP shorter than its header.</summary>
-// The packet-bounds analysis does not yet follow a variable header offset (ip + ihl * 4) through its check; the
-// verifier does. Remove once the analysis handles that shape.
-[BpfSharpDisableAnalysis]
 public static unsafe partial class XdpUdp
 {
     [BpfProgram, Xdp]

@@ -3,9 +3,6 @@ using System.Buffers.Binary;
 namespace BpfSharp.Bench.Programs;
 
 /// <summary>bench/c/xdp_vlan.c: walks up to two VLAN tags (bounded loop) and passes only IPv4 on VLAN 100.</summary>
-// The packet-bounds analysis does not yet follow a cursor carried around a loop (vlan = cursor, checked against
-// DataEnd, then read); the verifier does. Remove once the analysis handles that shape.
-[BpfSharpDisableAnalysis]
 public static unsafe partial class XdpVlan
 {
     [BpfProgram, Xdp]
