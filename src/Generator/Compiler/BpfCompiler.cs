@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using BpfSharp.Generator.Compiler.Backend;
 using BpfSharp.Generator.Compiler.Frontend;
@@ -57,8 +58,7 @@ internal static class BpfCompiler
             var function = CodeGenerator.Generate(ir);
             if (function.StackSize > FrameLayout.MaxStack && !Analysis.ProgramAnalyzer.IsDisabled(method.ContainingType))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StackTooLarge, method.Locations.Length > 0 ? method.Locations[0] : null,
-                    method.Name, function.StackSize, FrameLayout.MaxStack));
+                diagnostics.Add(StackTooLarge(method, ir, function.StackSize));
                 return null;
             }
             return function;
@@ -78,6 +78,18 @@ internal static class BpfCompiler
                 method.Name, e.GetType().Name + ": " + e.Message));
             return null;
         }
+    }
+
+    /// <summary>BPF0007 at the method, naming the three largest parts of the frame and linking to their declarations.</summary>
+    private static DiagnosticInfo StackTooLarge(IMethodSymbol method, Ir.IrFunction ir, int stackSize)
+    {
+        var largest = FrameReport.Largest(ir, 3);
+        string list = string.Join(", ", largest.Select(l => l.Origin.Describe(l.Bytes, l.Slots)));
+        return DiagnosticInfo.Create(DiagnosticDescriptors.StackTooLarge, method.Locations.Length > 0 ? method.Locations[0] : null,
+            method.Name, stackSize, FrameLayout.MaxStack, list) with
+        {
+            AdditionalLocations = largest.Select(l => l.Origin.Location).OfType<LocationInfo>().ToEquatableArray(),
+        };
     }
 }
 

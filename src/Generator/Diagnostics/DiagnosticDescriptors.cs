@@ -39,9 +39,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedLoop = Error("BPF0006", "BpfSharp.Language",
         "Loop without a provable bound", "This loop has no bound the compiler can prove: {0}. Use a for loop over a constant range or add a constant iteration limit.");
 
-    /// <summary>BPF0007: "'{0}' needs {1} bytes of stack; eBPF allows {2}"</summary>
+    /// <summary>BPF0007: "'{0}' needs {1} bytes of stack; eBPF allows {2}. Largest: {3}. ..."</summary>
     public static readonly DiagnosticDescriptor StackTooLarge = Error("BPF0007", "BpfSharp.Language",
-        "Stack frame too large", "'{0}' needs {1} bytes of stack; eBPF allows {2}");
+        "Stack frame too large", "'{0}' needs {1} bytes of stack; eBPF allows {2}. Largest: {3}. Keep large values in a per-CPU array map, or move parts that are not needed at the same time into separate [MethodImpl(MethodImplOptions.NoInlining)] methods.");
 
     /// <summary>BPF0008: "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion"</summary>
     public static readonly DiagnosticDescriptor Recursion = Error("BPF0008", "BpfSharp.Language",

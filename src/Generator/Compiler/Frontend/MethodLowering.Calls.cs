@@ -39,7 +39,7 @@ internal sealed partial class MethodLowering
         {
             // The result is discarded (or used where a struct value is not expected): it still needs a home.
             var layout = StructOf(target.ReturnType)!;
-            resultSlot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+            resultSlot = Function.NewSlot((layout.Size + 7) & ~7, 8, TemporaryOrigin(invocation));
         }
         var returnType = target.ReturnsVoid || structResult ? IntType.Long : IntType.From(target.ReturnType);
         if (returnType is null)
@@ -94,7 +94,7 @@ internal sealed partial class MethodLowering
             if (StructOf(parameter.Type) is { } structLayout)
             {
                 // By value: the callee gets its own copy; by reference: the caller's storage.
-                var at = parameter.RefKind == RefKind.None ? CopyToNewSlot(structLayout, argument.Value) : StructAddress(Declared(argument.Value));
+                var at = parameter.RefKind == RefKind.None ? CopyToNewSlot(structLayout, argument.Value, VariableOrigin(parameter)) : StructAddress(Declared(argument.Value));
                 if (at is { } structAt)
                     _structPlaces[parameter] = structAt.Slot >= 0 || structAt.Base.IsConst ? structAt : (Snapshot(new Value(structAt.Base, IntType.ULong)).Operand, -1, structAt.Offset);
                 else
@@ -126,7 +126,7 @@ internal sealed partial class MethodLowering
         FindAddressTaken(body.Operation);
         foreach (var (parameter, _, value) in bindings)
         {
-            var local = NeedsSlot(parameter) ? Local.InSlot(Function.NewSlot(value.Type.Bits / 8, value.Type.Bits / 8), value.Type)
+            var local = NeedsSlot(parameter) ? Local.InSlot(Function.NewSlot(value.Type.Bits / 8, value.Type.Bits / 8, VariableOrigin(parameter)), value.Type)
                 : Local.InRegister(Function.NewReg(), value.Type);
             _locals[parameter] = local;
             WriteLocal(local, value);

@@ -103,7 +103,7 @@ internal sealed partial class MethodLowering
             }
 
             Function.Params.Add(incoming);
-            var local = NeedsSlot(p) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8), type.Value)
+            var local = NeedsSlot(p) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8, VariableOrigin(p)), type.Value)
                 : Local.InRegister(Function.NewReg(), type.Value);
             _locals[p] = local;
             WriteLocal(local, new Value(Operand.R(incoming), type.Value));
