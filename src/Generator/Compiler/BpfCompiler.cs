@@ -41,6 +41,7 @@ internal static class BpfCompiler
             if (compiled is not null)
                 result.Subprograms.Add(compiled);
         }
+        InstructionLimits.Check(result, programs);
         return result;
     }
 
@@ -67,6 +68,11 @@ internal static class BpfCompiler
         {
             throw;
         }
+        catch (FunctionTooLargeException e)
+        {
+            diagnostics.Add(TooLargeToLower(method, e));
+            return null;
+        }
         catch (JumpOutOfRangeException)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JumpOutOfRange, method.Locations.Length > 0 ? method.Locations[0] : null, method.Name));
@@ -78,6 +84,23 @@ internal static class BpfCompiler
                 method.Name, e.GetType().Name + ": " + e.Message));
             return null;
         }
+    }
+
+    /// <summary>BPF0011 when lowering gave up: at the method, naming (and linking to) the method inlined most often.</summary>
+    private static DiagnosticInfo TooLargeToLower(IMethodSymbol method, FunctionTooLargeException e)
+    {
+        var location = method.Locations.Length > 0 ? method.Locations[0] : null;
+        string limit = InstructionLimits.Count(InstructionLimits.Privileged);
+        if (e.MostInlined is not { } most)
+            return DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
+                $"grows past {limit} instructions as its loops are unrolled", "Split the work into programs that tail-call each other.");
+        return DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
+            $"grows past {limit} instructions as its calls are inlined ('{most.Method.Name}' {InstructionLimits.Count(most.Copies)} times before lowering stopped)",
+            $"Mark the methods inlined most often, such as '{most.Method.Name}', [MethodImpl(MethodImplOptions.NoInlining)] so each is compiled once and called.") with
+        {
+            AdditionalLocations = most.Method.Locations.Length > 0 && LocationInfo.From(most.Method.Locations[0]) is { } at
+                ? new[] { at }.ToEquatableArray() : EquatableArray<LocationInfo>.Empty,
+        };
     }
 
     /// <summary>BPF0007 at the method, naming the three largest parts of the frame and linking to their declarations.</summary>

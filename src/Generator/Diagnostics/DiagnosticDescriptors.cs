@@ -102,6 +102,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JumpOutOfRange = Error("BPF0010", "BpfSharp.Language",
         "Jump out of range for cpu v3", "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions. Split it into subprograms or set <BpfSharpCpu>v4</BpfSharpCpu> (kernel 6.6+).");
 
+    /// <summary>BPF0011: "'{0}' {1}; the kernel loads at most 1,000,000 instructions per program (E2BIG). {2}"</summary>
+    public static readonly DiagnosticDescriptor ProgramTooLarge = Error("BPF0011", "BpfSharp.Language",
+        "Program over the kernel's instruction limit", "'{0}' {1}; the kernel loads at most 1,000,000 instructions per program (E2BIG). {2}");
+
+    /// <summary>BPF0012: "'{0}' is {1} instructions long ...: an unprivileged process may load {2} programs only up to 4096 instructions ..."</summary>
+    public static readonly DiagnosticDescriptor NeedsPrivilegedLoad = new("BPF0012",
+        "Program too long for an unprivileged loader",
+        "'{0}' is {1} instructions long with the subprograms it calls: a process without CAP_BPF may load {2} programs only up to 4096 instructions (E2BIG), so this one needs a privileged loader. Shorten it, or suppress BPF0012 if it is always loaded with CAP_BPF.",
+        "BpfSharp.Program", DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "BPF0012.md");
+
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",
         "Internal compiler error", "BpfSharp failed internally while compiling '{0}': {1}. Please report it with this program.");

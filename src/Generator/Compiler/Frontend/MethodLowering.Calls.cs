@@ -28,7 +28,7 @@ internal sealed partial class MethodLowering
     private Value LowerUserCall(IInvocationOperation invocation, int resultSlot = -1)
     {
         var target = invocation.TargetMethod;
-        if (CallGraph.IsRecursive(target, _compilation, _cancellationToken, out var through))
+        if (IsRecursive(target, out var through))
         {
             Report(DiagnosticDescriptors.Recursion, invocation, target.Name, through.Name);
             return Value.Const(0, IntType.Long);
@@ -44,7 +44,7 @@ internal sealed partial class MethodLowering
         var returnType = target.ReturnsVoid || structResult ? IntType.Long : IntType.From(target.ReturnType);
         if (returnType is null)
             return Unsupported(invocation, $"calls returning '{target.ReturnType.ToDisplayString()}' are not supported");
-        if (!MethodBody.TryGet(target, _compilation, _cancellationToken, out var body))
+        if (!TryGetBody(target, out var body))
             return Unsupported(invocation, $"'{target.Name}' has no body in source");
 
         bool hasRefParameters = target.Parameters.Any(p => p.RefKind != RefKind.None);
@@ -86,6 +86,7 @@ internal sealed partial class MethodLowering
 
     private Value Inline(IInvocationOperation invocation, IMethodSymbol target, MethodBody body, IntType returnType, int resultSlot)
     {
+        CountInlineCopy(target);
         // Arguments are evaluated in the caller, in order, before the callee's parameters are bound.
         var bindings = new List<(IParameterSymbol Parameter, Local Local, Value Value)>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Syntax.SpanStart))
