@@ -119,6 +119,19 @@ public class InstructionLimitTests
         Assert.Equal(typeName, d.Arguments[2]);
     }
 
+    [Fact]
+    public void BPF0012_is_a_warning_through_the_generator_and_the_object_is_still_written()
+    {
+        string page = File.ReadAllText(Path.Combine(BpfSharp.Tests.Repo.Root, "docs", "diagnostics", "BPF0012.md"));
+        var (run, _) = BpfSharp.Tests.Generator.GeneratorHarness.Run(BpfSharp.Tests.Diagnostics.DocsPageTests.Block(page, "Bad")!);
+        var d = Assert.Single(run.Diagnostics);
+        Assert.Equal("BPF0012", d.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        var elf = BpfSharp.Elf.ElfFile.Parse(BpfSharp.Tests.Generator.GeneratorHarness.ObjectOf(run, "Filter"));
+        var section = elf.Sections.Single(s => s.Name == "socket");
+        Assert.True(section.Data.Length / 8 > InstructionLimits.Unprivileged, $"{section.Data.Length / 8} instructions");
+    }
+
     [Theory]
     [InlineData("SocketFilter", 4096)]
     [InlineData("Xdp", 5000)]
