@@ -93,7 +93,7 @@ internal static class BpfCompiler
         string limit = InstructionLimits.Count(InstructionLimits.Privileged);
         if (e.MostInlined is not { } most)
             return DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
-                $"grows past {limit} instructions as its loops are unrolled", "Split the work into programs that tail-call each other.");
+                $"grows past {limit} instructions", "Split the work into programs that tail-call each other.");
         return DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
             $"grows past {limit} instructions as its calls are inlined ('{most.Method.Name}' {InstructionLimits.Count(most.Copies)} times before lowering stopped)",
             $"Mark the methods inlined most often, such as '{most.Method.Name}', [MethodImpl(MethodImplOptions.NoInlining)] so each is compiled once and called.") with

@@ -35,7 +35,7 @@ internal static class InstructionLimits
             {
                 result.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
                     "is " + Count(length) + " instructions long with the subprograms it calls",
-                    "Split the work into programs that tail-call each other, or loop with fewer unrolled or inlined copies."));
+                    "Split the work into programs that tail-call each other, or inline less: a method called from many places and marked [MethodImpl(MethodImplOptions.NoInlining)] is appended once."));
                 result.Programs.RemoveAt(index);
             }
             else if (length > Unprivileged && UnprivilegedTypeName(spec.Kind) is { } type)

@@ -6,8 +6,9 @@ using Microsoft.CodeAnalysis;
 namespace BpfSharp.Generator.Compiler.Frontend;
 
 /// <summary>
-/// Inlining and unrolling copy code, and nested copies multiply: sixteen calls of a method that makes sixteen calls,
-/// six levels deep, is 16^6 copies. Lowering counts what it emits and stops once a function passes the kernel's
+/// Inlining copies code, and nested copies multiply: sixteen calls of a method that makes sixteen calls, six levels
+/// deep, is 16^6 copies (an unrolled loop around a call multiplies the same way; loops alone do not, as a loop
+/// whose body holds another loop is too large to unroll). Lowering counts what it emits and stops once a function passes the kernel's
 /// limit, before the generator spends minutes and gigabytes on a program the kernel would refuse anyway.
 /// What every inlined copy would otherwise recompute (the callee's bound body, the recursion check, a statement's
 /// line) is looked up once per function.
