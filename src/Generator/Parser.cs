@@ -115,7 +115,7 @@ internal static class Parser
             RuntimeHasMaps = runtime.HasMaps,
             RuntimeHasGlobals = runtime.HasGlobals,
         };
-        return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+        return new ParseResult(model, sink.Items.ToEquatableArray());
     }
 
     /// <summary>The class's [BpfProgram] methods in source order (partial classes: by file, then position).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using BpfSharp.Generator.Diagnostics;
 using BpfSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -11,7 +12,8 @@ internal sealed class DiagnosticSink
 
     public List<DiagnosticInfo> Items { get; } = new();
 
-    public bool HasErrors => Items.Count > 0;
+    /// <summary>Whether anything but warnings was reported: warnings (BPF0012) leave the class compiled.</summary>
+    public bool HasErrors => Items.Exists(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
     public void Add(DiagnosticDescriptor descriptor, SyntaxNode at, params object?[] arguments) =>
         Add(DiagnosticInfo.Create(descriptor, at.GetLocation(), arguments));

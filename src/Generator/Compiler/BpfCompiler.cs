@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using BpfSharp.Generator.Compiler.Backend;
 using BpfSharp.Generator.Compiler.Frontend;
@@ -40,6 +41,7 @@ internal static class BpfCompiler
             if (compiled is not null)
                 result.Subprograms.Add(compiled);
         }
+        InstructionLimits.Check(result, programs);
         return result;
     }
 
@@ -57,8 +59,7 @@ internal static class BpfCompiler
             var function = CodeGenerator.Generate(ir);
             if (function.StackSize > FrameLayout.MaxStack && !Analysis.ProgramAnalyzer.IsDisabled(method.ContainingType))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StackTooLarge, method.Locations.Length > 0 ? method.Locations[0] : null,
-                    method.Name, function.StackSize, FrameLayout.MaxStack));
+                diagnostics.Add(StackTooLarge(method, ir, function.StackSize));
                 return null;
             }
             return function;
@@ -66,6 +67,11 @@ internal static class BpfCompiler
         catch (OperationCanceledException)
         {
             throw;
+        }
+        catch (FunctionTooLargeException e)
+        {
+            diagnostics.Add(TooLargeToLower(method, e));
+            return null;
         }
         catch (JumpOutOfRangeException)
         {
@@ -78,6 +84,35 @@ internal static class BpfCompiler
                 method.Name, e.GetType().Name + ": " + e.Message));
             return null;
         }
+    }
+
+    /// <summary>BPF0011 when lowering gave up: at the method, naming (and linking to) the method inlined most often.</summary>
+    private static DiagnosticInfo TooLargeToLower(IMethodSymbol method, FunctionTooLargeException e)
+    {
+        var location = method.Locations.Length > 0 ? method.Locations[0] : null;
+        string limit = InstructionLimits.Count(InstructionLimits.Privileged);
+        if (e.MostInlined is not { } most)
+            return DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
+                $"grows past {limit} instructions", "Split the work into programs that tail-call each other.");
+        return DiagnosticInfo.Create(DiagnosticDescriptors.ProgramTooLarge, location, method.Name,
+            $"grows past {limit} instructions as its calls are inlined ('{most.Method.Name}' {InstructionLimits.Count(most.Copies)} times before lowering stopped)",
+            $"Mark the methods inlined most often, such as '{most.Method.Name}', [MethodImpl(MethodImplOptions.NoInlining)] so each is compiled once and called.") with
+        {
+            AdditionalLocations = most.Method.Locations.Length > 0 && LocationInfo.From(most.Method.Locations[0]) is { } at
+                ? new[] { at }.ToEquatableArray() : EquatableArray<LocationInfo>.Empty,
+        };
+    }
+
+    /// <summary>BPF0007 at the method, naming the three largest parts of the frame and linking to their declarations.</summary>
+    private static DiagnosticInfo StackTooLarge(IMethodSymbol method, Ir.IrFunction ir, int stackSize)
+    {
+        var largest = FrameReport.Largest(ir, 3);
+        string list = string.Join(", ", largest.Select(l => l.Origin.Describe(l.Bytes, l.Slots)));
+        return DiagnosticInfo.Create(DiagnosticDescriptors.StackTooLarge, method.Locations.Length > 0 ? method.Locations[0] : null,
+            method.Name, stackSize, FrameLayout.MaxStack, list) with
+        {
+            AdditionalLocations = largest.Select(l => l.Origin.Location).OfType<LocationInfo>().ToEquatableArray(),
+        };
     }
 }
 

@@ -39,9 +39,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedLoop = Error("BPF0006", "BpfSharp.Language",
         "Loop without a provable bound", "This loop has no bound the compiler can prove: {0}. Use a for loop over a constant range or add a constant iteration limit.");
 
-    /// <summary>BPF0007: "'{0}' needs {1} bytes of stack; eBPF allows {2}"</summary>
+    /// <summary>BPF0007: "'{0}' needs {1} bytes of stack; eBPF allows {2}. Largest: {3}. ..."</summary>
     public static readonly DiagnosticDescriptor StackTooLarge = Error("BPF0007", "BpfSharp.Language",
-        "Stack frame too large", "'{0}' needs {1} bytes of stack; eBPF allows {2}");
+        "Stack frame too large", "'{0}' needs {1} bytes of stack; eBPF allows {2}. Largest: {3}. Keep large values in a per-CPU array map, or move parts that are not needed at the same time into separate [MethodImpl(MethodImplOptions.NoInlining)] methods.");
 
     /// <summary>BPF0008: "'{0}' calls itself (directly or through '{1}'); eBPF forbids recursion"</summary>
     public static readonly DiagnosticDescriptor Recursion = Error("BPF0008", "BpfSharp.Language",
@@ -101,6 +101,16 @@ internal static class DiagnosticDescriptors
     /// <summary>BPF0010: "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions"</summary>
     public static readonly DiagnosticDescriptor JumpOutOfRange = Error("BPF0010", "BpfSharp.Language",
         "Jump out of range for cpu v3", "'{0}' is too large for cpu v3: a jump spans more than 32767 instructions. Split it into subprograms or set <BpfSharpCpu>v4</BpfSharpCpu> (kernel 6.6+).");
+
+    /// <summary>BPF0011: "'{0}' {1}; the kernel loads at most 1,000,000 instructions per program (E2BIG). {2}"</summary>
+    public static readonly DiagnosticDescriptor ProgramTooLarge = Error("BPF0011", "BpfSharp.Language",
+        "Program over the kernel's instruction limit", "'{0}' {1}; the kernel loads at most 1,000,000 instructions per program (E2BIG). {2}");
+
+    /// <summary>BPF0012: "'{0}' is {1} instructions long ...: an unprivileged process may load {2} programs only up to 4096 instructions ..."</summary>
+    public static readonly DiagnosticDescriptor NeedsPrivilegedLoad = new("BPF0012",
+        "Program too long for an unprivileged loader",
+        "'{0}' is {1} instructions long with the subprograms it calls: a process without CAP_BPF may load {2} programs only up to 4096 instructions (E2BIG), so this one needs a privileged loader. Shorten it, or suppress BPF0012 if it is always loaded with CAP_BPF.",
+        "BpfSharp.Program", DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "BPF0012.md");
 
     /// <summary>BPF9999: "BpfSharp failed internally while compiling '{0}': {1}"</summary>
     public static readonly DiagnosticDescriptor InternalError = Error("BPF9999", "BpfSharp.Internal",

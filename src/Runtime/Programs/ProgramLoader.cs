@@ -14,11 +14,23 @@ internal static unsafe class ProgramLoader
 
         // The attempt delegate cannot capture a span; the copy is made once per load, not per attempt.
         var code = instructions.ToArray();
-        return LoggedLoad.Run(BpfCommand.ProgLoad, name, options.LogLevel, options.InitialLogSize,
-            (uint level, Span<byte> buffer, out int errno, out uint trueSize) =>
-                TryLoad(type, code, license, name, options, level, buffer, out errno, out trueSize),
-            out log);
+        try
+        {
+            return LoggedLoad.Run(BpfCommand.ProgLoad, name, options.LogLevel, options.InitialLogSize,
+                (uint level, Span<byte> buffer, out int errno, out uint trueSize) =>
+                    TryLoad(type, code, license, name, options, level, buffer, out errno, out trueSize),
+                out log);
+        }
+        catch (BpfException e) when (e.GetType() == typeof(BpfException) && e.Errno == Errno.E2BIG && code.Length / 8 > UnprivilegedLimit)
+        {
+            // The length check comes before the verifier, so the kernel says nothing more than the errno.
+            throw new BpfException(e.Command, e.Errno,
+                $"loading '{name}': {(code.Length / 8).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} instructions is more than the kernel accepts (1,000,000 with CAP_BPF, 4,096 without; BPF0011, BPF0012).");
+        }
     }
+
+    /// <summary>BPF_MAXINSNS; BPF_COMPLEXITY_LIMIT_INSNS (1,000,000) applies with CAP_BPF.</summary>
+    private const int UnprivilegedLimit = 4096;
 
     private static BpfFd? TryLoad(ProgramType type, ReadOnlySpan<byte> instructions, string license, string name,
         ProgramLoadOptions options, uint logLevel, Span<byte> logBuffer, out int errno, out uint logTrueSize)

@@ -6,7 +6,8 @@ namespace BpfSharp.Asm;
 /// <summary>
 /// Prints instructions in the syntax of LLVM 14's <c>llvm-objdump -d</c> for BPF, so our output can be diffed
 /// against the real tool. <paramref name="alu32"/> arguments mirror <c>--mattr=+alu32</c> (w registers for
-/// sub-64-bit loads, stores and atomics).
+/// sub-64-bit loads, stores and atomics). <see cref="DisassemblyNotation.Verifier"/> spells memory operands and
+/// local calls as the kernel's verifier log does instead, for compiler listings that read like that log.
 /// </summary>
 /// <remarks>
 /// Where LLVM 14 has no syntax (it prints <c>&lt;unknown&gt;</c> for v4 instructions, BPF_ST, MOD and JSET, and
@@ -21,15 +22,20 @@ internal static class Disassembler
     /// The text of one instruction, without a jump target annotation. For LD_IMM64 pass the second slot as
     /// <paramref name="next"/>; without it the instruction prints as unknown.
     /// </summary>
-    public static string Format(Instruction insn, Instruction? next = null, bool alu32 = false) => insn.Class switch
+    public static string Format(Instruction insn, Instruction? next = null, bool alu32 = false,
+        DisassemblyNotation notation = DisassemblyNotation.Objdump)
     {
-        InstructionClass.Alu or InstructionClass.Alu64 => FormatAlu(insn),
-        InstructionClass.Jmp or InstructionClass.Jmp32 => FormatJump(insn),
-        InstructionClass.Ldx => FormatLoad(insn, alu32),
-        InstructionClass.St => FormatStoreImm(insn),
-        InstructionClass.Stx => FormatStore(insn, alu32),
-        _ => FormatLd(insn, next),
-    };
+        bool verifier = notation == DisassemblyNotation.Verifier;
+        return insn.Class switch
+        {
+            InstructionClass.Alu or InstructionClass.Alu64 => FormatAlu(insn),
+            InstructionClass.Jmp or InstructionClass.Jmp32 => FormatJump(insn, verifier),
+            InstructionClass.Ldx => FormatLoad(insn, alu32, verifier),
+            InstructionClass.St => FormatStoreImm(insn, verifier),
+            InstructionClass.Stx => FormatStore(insn, alu32, verifier),
+            _ => FormatLd(insn, next, verifier),
+        };
+    }
 
     /// <summary>
     /// The slot index a jump or long jump at <paramref name="index"/> lands on, or null for anything else
@@ -90,7 +96,7 @@ internal static class Disassembler
         return $"{dst} = {(fromReg ? "be" : "le")}{insn.Imm} {dst}";
     }
 
-    private static string FormatJump(Instruction insn)
+    private static string FormatJump(Instruction insn, bool verifier)
     {
         bool is32 = insn.Class == InstructionClass.Jmp32;
         bool fromReg = (insn.OpCode & 0x08) != 0;
@@ -102,7 +108,9 @@ internal static class Disassembler
                     return Unknown;
                 return is32 ? $"gotol {Displacement(insn.Imm)}" : $"goto {Displacement(insn.Offset)}";
             case JumpOp.Call:
-                return is32 || fromReg ? Unknown : $"call {Imm(insn.Imm)}";
+                if (is32 || fromReg)
+                    return Unknown;
+                return verifier && insn.Src == PseudoSource.LocalCall ? $"call pc{Displacement(insn.Imm)}" : $"call {Imm(insn.Imm)}";
             case JumpOp.Exit:
                 // LLVM's decoder insists on imm = 0 for exit but ignores the register and offset fields.
                 return is32 || fromReg || insn.Imm != 0 ? Unknown : "exit";
@@ -120,41 +128,41 @@ internal static class Disassembler
         return $"if {Reg(insn.Dst, is32)} {condition} {right} goto {Displacement(insn.Offset)}";
     }
 
-    private static string FormatLoad(Instruction insn, bool alu32)
+    private static string FormatLoad(Instruction insn, bool alu32, bool verifier)
     {
         var size = (SizeCode)(insn.OpCode & 0x18);
         var mode = (ModeCode)(insn.OpCode & 0xe0);
         if (mode == ModeCode.Mem)
-            return $"{Reg(insn.Dst, alu32 && size != SizeCode.DW)} = *({Width(size)} *){Address(insn.Src, insn.Offset)}";
+            return $"{Reg(insn.Dst, alu32 && size != SizeCode.DW)} = *({Width(size)} *){Address(insn.Src, insn.Offset, verifier)}";
         if (mode == ModeCode.MemSx && size != SizeCode.DW)
-            return $"{Reg(insn.Dst, narrow: false)} = *({Width(size).Replace('u', 's')} *){Address(insn.Src, insn.Offset)}";
+            return $"{Reg(insn.Dst, narrow: false)} = *({Width(size).Replace('u', 's')} *){Address(insn.Src, insn.Offset, verifier)}";
         return Unknown;
     }
 
-    private static string FormatStoreImm(Instruction insn)
+    private static string FormatStoreImm(Instruction insn, bool verifier)
     {
         var size = (SizeCode)(insn.OpCode & 0x18);
         if ((ModeCode)(insn.OpCode & 0xe0) != ModeCode.Mem)
             return Unknown;
-        return $"*({Width(size)} *){Address(insn.Dst, insn.Offset)} = {Imm(insn.Imm)}";
+        return $"*({Width(size)} *){Address(insn.Dst, insn.Offset, verifier)} = {Imm(insn.Imm)}";
     }
 
-    private static string FormatStore(Instruction insn, bool alu32)
+    private static string FormatStore(Instruction insn, bool alu32, bool verifier)
     {
         var size = (SizeCode)(insn.OpCode & 0x18);
         var mode = (ModeCode)(insn.OpCode & 0xe0);
         if (mode == ModeCode.Mem)
-            return $"*({Width(size)} *){Address(insn.Dst, insn.Offset)} = {Reg(insn.Src, alu32 && size != SizeCode.DW)}";
+            return $"*({Width(size)} *){Address(insn.Dst, insn.Offset, verifier)} = {Reg(insn.Src, alu32 && size != SizeCode.DW)}";
         if (mode != ModeCode.Atomic || size is not (SizeCode.W or SizeCode.DW))
             return Unknown;
-        return FormatAtomic(insn, size == SizeCode.DW, alu32);
+        return FormatAtomic(insn, size == SizeCode.DW, alu32, verifier);
     }
 
-    private static string FormatAtomic(Instruction insn, bool is64, bool alu32)
+    private static string FormatAtomic(Instruction insn, bool is64, bool alu32, bool verifier)
     {
         string bits = is64 ? "64" : "32";
         string width = is64 ? "u64" : "u32";
-        string address = Address(insn.Dst, insn.Offset);
+        string address = Address(insn.Dst, insn.Offset, verifier);
         // Plain 32-bit add predates alu32 and prints with an r register unless +alu32 is on.
         string src = Reg(insn.Src, narrow: !is64 && (alu32 || insn.Imm != 0));
         string? op = (AtomicOp)(insn.Imm & ~(int)AtomicOp.Fetch) switch
@@ -179,14 +187,14 @@ internal static class Disassembler
 
     private static string AluSymbol(string op) => op switch { "add" => "+=", "or" => "|=", "and" => "&=", _ => "^=" };
 
-    private static string FormatLd(Instruction insn, Instruction? next)
+    private static string FormatLd(Instruction insn, Instruction? next, bool verifier)
     {
         var size = (SizeCode)(insn.OpCode & 0x18);
         var mode = (ModeCode)(insn.OpCode & 0xe0);
         switch (mode)
         {
             case ModeCode.Imm when size == SizeCode.DW && next is { } high:
-                if (insn.Src != 0)
+                if (insn.Src != 0 && !verifier)
                     return $"ld_pseudo\t{Reg(insn.Dst, narrow: false)}, {(int)insn.Src}, {((uint)insn.Imm).ToString(CultureInfo.InvariantCulture)}";
                 long value = (long)(((ulong)(uint)high.Imm << 32) | (uint)insn.Imm);
                 return $"{Reg(insn.Dst, narrow: false)} = {value.ToString(CultureInfo.InvariantCulture)} ll";
@@ -205,8 +213,9 @@ internal static class Disassembler
 
     private static string Displacement(int value) => (value >= 0 ? "+" : "") + value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Address(Register baseRegister, short offset) =>
-        $"({Reg(baseRegister, narrow: false)} {(offset < 0 ? "-" : "+")} {Math.Abs((int)offset).ToString(CultureInfo.InvariantCulture)})";
+    private static string Address(Register baseRegister, short offset, bool verifier) => verifier
+        ? $"({Reg(baseRegister, narrow: false)} {Displacement(offset)})"
+        : $"({Reg(baseRegister, narrow: false)} {(offset < 0 ? "-" : "+")} {Math.Abs((int)offset).ToString(CultureInfo.InvariantCulture)})";
 
     private static string Width(SizeCode size) => size switch
     {

@@ -50,7 +50,7 @@ public class CallTests
         {
             Assert.Equal(BpfSharp.Generator.Compiler.RelocationKind.Call, r.Kind);
             Assert.Equal(sub.Name, r.Symbol);
-            Assert.Equal("call pc-1", CompilerHarness.Listing(program).Length > 0 ? BpfSharp.Generator.Compiler.Backend.VerifierNotation.Format(program.Code[r.Slot]) : "");
+            Assert.Equal("call pc-1", CompilerHarness.Listing(program).Length > 0 ? BpfSharp.Asm.Disassembler.Format(program.Code[r.Slot], notation: BpfSharp.Asm.DisassemblyNotation.Verifier) : "");
         });
         Differential.Check(Callees + "public static long F(long a, int b) => Mix(a, b) ^ Mix(b, 3);", "F",
             new[] { new long[] { 1, 2 }, new long[] { -5, 77 } });

@@ -62,12 +62,12 @@ internal static class CompilerHarness
             var insn = f.Code[i];
             if (insn.IsWide)
             {
-                lines.Add(VerifierNotation.Format(insn, f.Code[i + 1]));
+                lines.Add(Disassembler.Format(insn, f.Code[i + 1], notation: DisassemblyNotation.Verifier));
                 i++;
             }
             else
             {
-                lines.Add(VerifierNotation.Format(insn));
+                lines.Add(Disassembler.Format(insn, notation: DisassemblyNotation.Verifier));
             }
         }
         return lines.ToArray();

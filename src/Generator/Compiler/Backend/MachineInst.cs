@@ -45,6 +45,6 @@ internal sealed class MachineInst
     {
         MachineKind.Label => $"b{Block}:",
         MachineKind.Line => $"; {Line?.Text}",
-        _ => VerifierNotation.Format(Insn, Second) + (Block >= 0 ? $" -> b{Block}" : ""),
+        _ => Disassembler.Format(Insn, Second, notation: DisassemblyNotation.Verifier) + (Block >= 0 ? $" -> b{Block}" : ""),
     };
 }

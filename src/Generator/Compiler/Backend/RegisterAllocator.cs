@@ -168,7 +168,7 @@ internal static class RegisterAllocator
     /// <summary>Moves <paramref name="v"/> to a stack slot: a store after each definition, a load before each use.</summary>
     private static void Spill(IrFunction f, int v, HashSet<int> spillTemps)
     {
-        int slot = f.NewSlot(8, 8);
+        int slot = f.NewSlot(8, 8, SlotOrigin.Spill);
         foreach (var block in f.Blocks)
         {
             var result = new List<IrInst>(block.Insts.Count + 4);

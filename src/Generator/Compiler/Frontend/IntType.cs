@@ -27,9 +27,6 @@ internal readonly record struct IntType(int Bits, bool Signed)
             return From(underlying);
         if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer)
             return ULong;
-        // A map reference (an inner map a map of maps' lookup returned) is the kernel's map pointer.
-        if (Data.MapKind.Of(type) is not null)
-            return ULong;
         return type.SpecialType switch
         {
             SpecialType.System_Boolean => Bool,
@@ -44,7 +41,8 @@ internal readonly record struct IntType(int Bits, bool Signed)
             SpecialType.System_UInt64 => ULong,
             SpecialType.System_IntPtr => Long,
             SpecialType.System_UIntPtr => ULong,
-            _ => null,
+            // A map reference (an inner map a map of maps' lookup returned) is the kernel's map pointer.
+            _ => Data.MapKind.Of(type) is not null ? ULong : null,
         };
     }
 

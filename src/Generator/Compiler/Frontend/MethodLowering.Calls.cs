@@ -28,7 +28,7 @@ internal sealed partial class MethodLowering
     private Value LowerUserCall(IInvocationOperation invocation, int resultSlot = -1)
     {
         var target = invocation.TargetMethod;
-        if (CallGraph.IsRecursive(target, _compilation, _cancellationToken, out var through))
+        if (IsRecursive(target, out var through))
         {
             Report(DiagnosticDescriptors.Recursion, invocation, target.Name, through.Name);
             return Value.Const(0, IntType.Long);
@@ -39,12 +39,12 @@ internal sealed partial class MethodLowering
         {
             // The result is discarded (or used where a struct value is not expected): it still needs a home.
             var layout = StructOf(target.ReturnType)!;
-            resultSlot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+            resultSlot = Function.NewSlot((layout.Size + 7) & ~7, 8, TemporaryOrigin(invocation));
         }
         var returnType = target.ReturnsVoid || structResult ? IntType.Long : IntType.From(target.ReturnType);
         if (returnType is null)
             return Unsupported(invocation, $"calls returning '{target.ReturnType.ToDisplayString()}' are not supported");
-        if (!MethodBody.TryGet(target, _compilation, _cancellationToken, out var body))
+        if (!TryGetBody(target, out var body))
             return Unsupported(invocation, $"'{target.Name}' has no body in source");
 
         bool hasRefParameters = target.Parameters.Any(p => p.RefKind != RefKind.None);
@@ -86,6 +86,7 @@ internal sealed partial class MethodLowering
 
     private Value Inline(IInvocationOperation invocation, IMethodSymbol target, MethodBody body, IntType returnType, int resultSlot)
     {
+        CountInlineCopy(target);
         // Arguments are evaluated in the caller, in order, before the callee's parameters are bound.
         var bindings = new List<(IParameterSymbol Parameter, Local Local, Value Value)>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Syntax.SpanStart))
@@ -94,7 +95,7 @@ internal sealed partial class MethodLowering
             if (StructOf(parameter.Type) is { } structLayout)
             {
                 // By value: the callee gets its own copy; by reference: the caller's storage.
-                var at = parameter.RefKind == RefKind.None ? CopyToNewSlot(structLayout, argument.Value) : StructAddress(Declared(argument.Value));
+                var at = parameter.RefKind == RefKind.None ? CopyToNewSlot(structLayout, argument.Value, VariableOrigin(parameter)) : StructAddress(Declared(argument.Value));
                 if (at is { } structAt)
                     _structPlaces[parameter] = structAt.Slot >= 0 || structAt.Base.IsConst ? structAt : (Snapshot(new Value(structAt.Base, IntType.ULong)).Operand, -1, structAt.Offset);
                 else
@@ -126,7 +127,7 @@ internal sealed partial class MethodLowering
         FindAddressTaken(body.Operation);
         foreach (var (parameter, _, value) in bindings)
         {
-            var local = NeedsSlot(parameter) ? Local.InSlot(Function.NewSlot(value.Type.Bits / 8, value.Type.Bits / 8), value.Type)
+            var local = NeedsSlot(parameter) ? Local.InSlot(Function.NewSlot(value.Type.Bits / 8, value.Type.Bits / 8, VariableOrigin(parameter)), value.Type)
                 : Local.InRegister(Function.NewReg(), value.Type);
             _locals[parameter] = local;
             WriteLocal(local, value);

@@ -32,7 +32,7 @@ internal sealed partial class MethodLowering
         var context = LowerExpression(invocation.Instance);
         var offset = Convert(LowerExpression(invocation.Arguments[0].Value), IntType.UInt, invocation.Arguments[0]);
 
-        int slot = Function.NewSlot(8, 8);
+        int slot = Function.NewSlot(8, 8, TemporaryOrigin(invocation));
         Emit(new IrInst(IrOp.Store) { Slot = slot, Size = MemSize.B8, A = Operand.C(0) });
         int buffer = Def(new IrInst(IrOp.StackAddress) { Slot = slot });
         Def(new IrInst(IrOp.CallHelper) { Imm = load.Helper, Args = new[] { context.Operand, offset.Operand, Operand.R(buffer), Operand.C(load.Size) } });

@@ -89,7 +89,7 @@ internal sealed partial class MethodLowering
             args[i + 1] = Convert(LowerExpression(arguments[i].Value), IntType.Long, arguments[i]).Operand;
 
         byte[] bytes = Encoding.UTF8.GetBytes(format + "\0");
-        int slot = Function.NewSlot((bytes.Length + 7) & ~7, 8);
+        int slot = Function.NewSlot((bytes.Length + 7) & ~7, 8, PrintkFormatOrigin(invocation));
         StoreBytes(slot, bytes);
         args[0] = Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = slot }));
         args[1] = Operand.C(bytes.Length);

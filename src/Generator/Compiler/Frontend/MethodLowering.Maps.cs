@@ -188,7 +188,7 @@ internal sealed partial class MethodLowering
                 bool known = TryGetLocal(operation, out var local);
                 if (!known && operation is ILocalReferenceOperation { IsDeclaration: true } declared && IntType.From(declared.Local.Type) is { } type)
                 {
-                    local = Local.InSlot(Function.NewSlot(System.Math.Max(type.Bits / 8, 1), System.Math.Max(type.Bits / 8, 1)), type);
+                    local = Local.InSlot(Function.NewSlot(System.Math.Max(type.Bits / 8, 1), System.Math.Max(type.Bits / 8, 1), VariableOrigin(declared.Local)), type);
                     _locals[declared.Local] = local;
                     known = true;
                 }
@@ -218,7 +218,7 @@ internal sealed partial class MethodLowering
 
         var value = Convert(LowerExpression(operation), t, operation);
         int bytes = t.Bits / 8;
-        int slot = Function.NewSlot(System.Math.Max(bytes, 8), 8);
+        int slot = Function.NewSlot(System.Math.Max(bytes, 8), 8, TemporaryOrigin(operation));
         Emit(new IrInst(IrOp.Store) { Slot = slot, Size = t.Size, A = value.Operand });
         return Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = slot }));
     }
@@ -239,7 +239,7 @@ internal sealed partial class MethodLowering
         var referenced = operation is IDeclarationExpressionOperation { Expression: var declared } ? declared : operation;
         if (referenced is ILocalReferenceOperation { IsDeclaration: true } declaration && IntType.From(declaration.Local.Type) is { } t
             && !_locals.ContainsKey(declaration.Local))
-            _locals[declaration.Local] = Local.InSlot(Function.NewSlot(System.Math.Max(t.Bits / 8, 1), System.Math.Max(t.Bits / 8, 1)), t);
+            _locals[declaration.Local] = Local.InSlot(Function.NewSlot(System.Math.Max(t.Bits / 8, 1), System.Math.Max(t.Bits / 8, 1), VariableOrigin(declaration.Local)), t);
         if (TryGetLocal(referenced, out var local) && local.IsInSlot)
             return (default, local.Slot, 0);
         return (AddressOf(operation, mustBeVariable: true, type), -1, 0);

@@ -236,7 +236,7 @@ internal sealed partial class MethodLowering
             Unsupported(declarator, $"locals of type '{declarator.Symbol.Type.ToDisplayString()}' are not supported");
             return;
         }
-        int slot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+        int slot = Function.NewSlot((layout.Size + 7) & ~7, 8, VariableOrigin(declarator.Symbol));
         _structs[declarator.Symbol] = (slot, layout);
         // Without an initializer the slot is zeroed anyway: copying the struct later reads its padding,
         // and the verifier rejects reads of stack bytes never written.
@@ -362,7 +362,7 @@ internal sealed partial class MethodLowering
         if (!count.HasValue || count.Value is null)
             return Unsupported(operation, "stackalloc needs a constant size");
         int size = checked((int)ToLong(count.Value) * element.Size);
-        int slot = Function.NewSlot((size + 7) & ~7, 8);
+        int slot = Function.NewSlot((size + 7) & ~7, 8, StackAllocOrigin(operation));
         ZeroSlot(slot, 0, size);
         return new Value(Operand.R(Def(new IrInst(IrOp.StackAddress) { Slot = slot })), IntType.ULong);
     }

@@ -110,7 +110,7 @@ internal sealed partial class MethodLowering
             return;
         }
 
-        var local = NeedsSlot(symbol) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8), type.Value)
+        var local = NeedsSlot(symbol) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8, VariableOrigin(symbol)), type.Value)
             : Local.InRegister(Function.NewReg(), type.Value);
         _locals[symbol] = local;
         if (initializer is not null)

@@ -56,10 +56,10 @@ internal sealed partial class MethodLowering
         if (operation is not IDeclarationExpressionOperation { Expression: ILocalReferenceOperation reference }) return operation;
         var local = reference.Local;
         if (!_locals.ContainsKey(local) && IntType.From(local.Type) is { } type)
-            _locals[local] = NeedsSlot(local) ? Local.InSlot(Function.NewSlot(type.Bits / 8, type.Bits / 8), type) : Local.InRegister(Function.NewReg(), type);
+            _locals[local] = NeedsSlot(local) ? Local.InSlot(Function.NewSlot(type.Bits / 8, type.Bits / 8, VariableOrigin(local)), type) : Local.InRegister(Function.NewReg(), type);
         else if (!_structs.ContainsKey(local) && StructOf(local.Type) is { } layout)
         {
-            int slot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+            int slot = Function.NewSlot((layout.Size + 7) & ~7, 8, VariableOrigin(local));
             ZeroSlot(slot, 0, layout.Size);
             _structs[local] = (slot, layout);
         }
@@ -70,9 +70,9 @@ internal sealed partial class MethodLowering
         value is IDefaultValueOperation or IObjectCreationOperation or IConversionOperation { Operand: IDefaultValueOperation };
 
     /// <summary>A fresh zeroed-or-filled slot holding a copy of a struct argument.</summary>
-    private (Operand Base, int Slot, int Offset) CopyToNewSlot(StructLayout layout, IOperation value)
+    private (Operand Base, int Slot, int Offset) CopyToNewSlot(StructLayout layout, IOperation value, SlotOrigin? origin = null)
     {
-        int slot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+        int slot = Function.NewSlot((layout.Size + 7) & ~7, 8, origin ?? TemporaryOrigin(value));
         StoreStruct((default, slot, 0), layout, value);
         return (default, slot, 0);
     }
@@ -106,7 +106,7 @@ internal sealed partial class MethodLowering
     {
         if (!IsUserMethod(invocation.TargetMethod) || StructOf(invocation.TargetMethod.ReturnType) is not { } layout)
             return null;
-        int slot = Function.NewSlot((layout.Size + 7) & ~7, 8);
+        int slot = Function.NewSlot((layout.Size + 7) & ~7, 8, TemporaryOrigin(invocation));
         LowerUserCall(invocation, slot);
         return (default, slot, 0);
     }

@@ -30,6 +30,7 @@ internal sealed partial class MethodLowering
         _cancellationToken = cancellationToken;
         Function = new IrFunction(name);
         _current = Function.NewBlock();
+        _placed.Add(_current);
     }
 
     public IrFunction Function { get; }
@@ -103,7 +104,7 @@ internal sealed partial class MethodLowering
             }
 
             Function.Params.Add(incoming);
-            var local = NeedsSlot(p) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8), type.Value)
+            var local = NeedsSlot(p) ? Local.InSlot(Function.NewSlot(type.Value.Bits / 8, type.Value.Bits / 8, VariableOrigin(p)), type.Value)
                 : Local.InRegister(Function.NewReg(), type.Value);
             _locals[p] = local;
             WriteLocal(local, new Value(Operand.R(incoming), type.Value));
@@ -140,7 +141,11 @@ internal sealed partial class MethodLowering
     private IrInst Emit(IrInst inst)
     {
         if (_current.Terminator is not null)
+        {
             _current = Function.NewBlock(); // code after a jump or return: unreachable, removed later
+            _placed.Add(_current);
+        }
+        Count(inst);
         _current.Insts.Add(inst);
         return inst;
     }
@@ -174,7 +179,7 @@ internal sealed partial class MethodLowering
     /// <summary>Continues in <paramref name="block"/> (whose predecessors all jump to it), placing it next in the layout.</summary>
     private void Enter(IrBlock block)
     {
-        if (!Function.Blocks.Contains(block))
+        if (_placed.Add(block))
             Function.Blocks.Add(block);
         _current = block;
     }
@@ -190,11 +195,16 @@ internal sealed partial class MethodLowering
 
     private void MarkLine(SyntaxNode syntax)
     {
-        var span = syntax.GetLocation().GetLineSpan();
-        var text = syntax.SyntaxTree.GetText(_cancellationToken);
-        int line = span.StartLinePosition.Line;
-        string lineText = line < text.Lines.Count ? text.Lines[line].ToString().Trim() : string.Empty;
-        Emit(new IrInst(IrOp.Line) { Line = new SourceLine(syntax.SyntaxTree.FilePath, line + 1, span.StartLinePosition.Character + 1, lineText) });
+        // Each inlined copy of a statement marks the same line: it is worked out once.
+        if (!_lines.TryGetValue(syntax, out var line))
+        {
+            var span = syntax.GetLocation().GetLineSpan();
+            var text = syntax.SyntaxTree.GetText(_cancellationToken);
+            int number = span.StartLinePosition.Line;
+            string lineText = number < text.Lines.Count ? text.Lines[number].ToString().Trim() : string.Empty;
+            _lines[syntax] = line = new SourceLine(syntax.SyntaxTree.FilePath, number + 1, span.StartLinePosition.Character + 1, lineText);
+        }
+        Emit(new IrInst(IrOp.Line) { Line = line });
     }
 
     // ----- diagnostics -----

@@ -46,9 +46,9 @@ internal sealed class IrFunction
     /// <summary>A block not yet in the layout: the frontend places it when it starts filling it.</summary>
     public IrBlock CreateBlock() => new(_nextBlock++);
 
-    public int NewSlot(int size, int align)
+    public int NewSlot(int size, int align, SlotOrigin? origin = null)
     {
-        Slots.Add(new StackSlot(size, align));
+        Slots.Add(new StackSlot(size, align) { Origin = origin });
         return Slots.Count - 1;
     }
 
@@ -67,6 +67,9 @@ internal sealed class StackSlot
     public int Size { get; }
 
     public int Align { get; }
+
+    /// <summary>What the slot holds, for naming it when the frame is too large.</summary>
+    public SlotOrigin? Origin { get; init; }
 
     /// <summary>Negative offset from R10, set by the frame layout.</summary>
     public int Offset { get; set; }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using BpfSharp.Generator.Compiler.Ir;
+using Key = (BpfSharp.Generator.Compiler.Ir.IrOp, BpfSharp.Generator.Compiler.Ir.BinOp, BpfSharp.Generator.Compiler.Ir.Width, BpfSharp.Generator.Compiler.Ir.Operand, BpfSharp.Generator.Compiler.Ir.Operand, int, int, int);
 
 namespace BpfSharp.Generator.Compiler.Passes;
 
@@ -14,7 +15,7 @@ internal static class LocalValueNumbering
         bool changed = false;
         foreach (var block in f.Blocks)
         {
-            var available = new Dictionary<(IrOp, BinOp, Width, Operand, Operand, int, int, int), int>();
+            var available = new Available();
             foreach (var inst in block.Insts)
             {
                 if (inst.Dst >= 0 && inst.Op is IrOp.Bin or IrOp.Neg or IrOp.SignExtend or IrOp.ByteSwap or IrOp.StackAddress
@@ -22,32 +23,60 @@ internal static class LocalValueNumbering
                 {
                     var key = (inst.Op, inst.Bin, inst.Width, inst.A, inst.Op == IrOp.Bin ? inst.B : default, inst.Bits, inst.Slot, inst.Offset);
                     bool readsItself = (inst.A.IsReg && inst.A.Reg == inst.Dst) || (inst.Op == IrOp.Bin && inst.B.IsReg && inst.B.Reg == inst.Dst);
-                    if (available.TryGetValue(key, out int earlier) && earlier != inst.Dst)
+                    if (available.TryGet(key, out int earlier) && earlier != inst.Dst)
                     {
                         inst.Op = IrOp.Mov;
                         inst.A = Operand.R(earlier);
                         inst.B = default;
                         inst.Width = Width.W64;
-                        Invalidate(available, inst.Dst);
+                        available.Invalidate(inst.Dst);
                         changed = true;
                         continue;
                     }
-                    Invalidate(available, inst.Dst);
-                    if (!readsItself) available[key] = inst.Dst;
+                    available.Invalidate(inst.Dst);
+                    if (!readsItself) available.Add(key, inst.Dst);
                     continue;
                 }
-                if (inst.Dst >= 0) Invalidate(available, inst.Dst);
+                if (inst.Dst >= 0) available.Invalidate(inst.Dst);
             }
         }
         return changed;
     }
 
-    private static void Invalidate(Dictionary<(IrOp, BinOp, Width, Operand, Operand, int, int, int), int> available, int reg)
+    /// <summary>
+    /// The computations available in a block, with an index from each register to the entries that mention it, so
+    /// that a redefinition forgets them without scanning them all (which made long inlined blocks quadratic).
+    /// </summary>
+    private sealed class Available
     {
-        var stale = new List<(IrOp, BinOp, Width, Operand, Operand, int, int, int)>();
-        foreach (var pair in available)
-            if (pair.Value == reg || (pair.Key.Item4.IsReg && pair.Key.Item4.Reg == reg) || (pair.Key.Item5.IsReg && pair.Key.Item5.Reg == reg))
-                stale.Add(pair.Key);
-        foreach (var k in stale) available.Remove(k);
+        private readonly Dictionary<Key, int> _values = new();
+        private readonly Dictionary<int, List<Key>> _mentions = new();
+
+        public bool TryGet(Key key, out int register) => _values.TryGetValue(key, out register);
+
+        public void Add(Key key, int register)
+        {
+            _values[key] = register;
+            Mention(register, key);
+            if (key.Item4.IsReg) Mention(key.Item4.Reg, key);
+            if (key.Item5.IsReg) Mention(key.Item5.Reg, key);
+        }
+
+        /// <summary>Forgets every entry whose result or input is <paramref name="reg"/>.</summary>
+        public void Invalidate(int reg)
+        {
+            if (!_mentions.TryGetValue(reg, out var keys)) return;
+            foreach (var key in keys)
+                if (_values.TryGetValue(key, out int value) && (value == reg || (key.Item4.IsReg && key.Item4.Reg == reg) || (key.Item5.IsReg && key.Item5.Reg == reg)))
+                    _values.Remove(key);
+            _mentions.Remove(reg);
+        }
+
+        private void Mention(int reg, Key key)
+        {
+            if (!_mentions.TryGetValue(reg, out var keys))
+                _mentions[reg] = keys = new List<Key>();
+            keys.Add(key);
+        }
     }
 }
