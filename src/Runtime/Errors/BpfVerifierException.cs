@@ -17,6 +17,11 @@ public sealed class BpfVerifierException : BpfException
     {
     }
 
+    internal BpfVerifierException(string command, int errno, string objectName, string log, SourceLines? source)
+        : this(command, errno, objectName, log, VerifierLog.Parse(log, source))
+    {
+    }
+
     private BpfVerifierException(string command, int errno, string objectName, string log, VerifierLog parsed)
         : base(command, errno, Describe(objectName, log, parsed))
     {

@@ -18,7 +18,13 @@ public sealed record VerifierLog(string? File, int? Line, string? SourceText, st
     private static readonly Regex SourceLine = new(@"^; (?<text>.*?) @ (?<file>.+):(?<line>\d+)$", RegexOptions.Compiled);
     private static readonly Regex Trailer = new(@"^(verification time|stack depth|processed \d+ insns|Live regs before insn)", RegexOptions.Compiled);
 
-    public static VerifierLog Parse(string log)
+    public static VerifierLog Parse(string log) => Parse(log, null);
+
+    /// <summary>
+    /// As <see cref="Parse(string)"/>, but the failing instruction's line comes from the program's own line table when
+    /// there is one: the log repeats a line only when it changes, so the last line it printed may be another path's.
+    /// </summary>
+    internal static VerifierLog Parse(string log, SourceLines? source)
     {
         var lines = log.Replace("\r", "").TrimEnd('\n', '\0', ' ').Split('\n');
         int end = lines.Length;
@@ -42,6 +48,9 @@ public sealed record VerifierLog(string? File, int? Line, string? SourceText, st
             return new VerifierLog(null, null, null, null, reason);
 
         string instruction = lines[failing].Split(';')[0].TrimEnd();
+        int index = int.Parse(lines[failing].AsSpan(0, lines[failing].IndexOf(':')), System.Globalization.CultureInfo.InvariantCulture);
+        if (source?.At(index) is { } known)
+            return new VerifierLog(known.File, known.Line, known.Text.Trim(), instruction, reason);
         for (int i = failing - 1; i >= 0; i--)
         {
             var match = SourceLine.Match(lines[i]);

@@ -20,7 +20,7 @@ internal static class LoggedLoad
     public const uint MinLogSize = 128;
 
     public static BpfFd Run(BpfCommand command, string objectName, VerifierLogLevel requested, int initialLogSize,
-        LoadAttempt attempt, out string? log)
+        LoadAttempt attempt, out string? log, SourceLines? source = null)
     {
         var level = requested;
         int errno;
@@ -57,7 +57,7 @@ internal static class LoggedLoad
                 throw BpfSyscall.Failure(command, errno);
             if (text.Length == 0)
                 throw BpfSyscall.Failure(command, errno, $"loading '{objectName}'; the kernel wrote no log.");
-            throw new BpfVerifierException(command.Name(), errno, objectName, text);
+            throw new BpfVerifierException(command.Name(), errno, objectName, text, source);
         }
     }
 

@@ -184,6 +184,7 @@ internal static class ObjectLoader
             ProgramBtf = withBtf ? btf : null,
             FuncInfo = withBtf ? program.FuncInfo : default,
             LineInfo = withBtf ? program.LineInfo : default,
+            Source = program.Source,
         };
 
         if (btf is null || program.FuncInfo.Length == 0)

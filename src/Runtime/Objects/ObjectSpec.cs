@@ -84,12 +84,13 @@ public sealed class ObjectSpec
                 ulong length = symbol.Size > 0 ? symbol.Size : (ulong)section.Data.Length - start;
                 if (start % Instruction.Size != 0 || length % Instruction.Size != 0 || start + length > (ulong)section.Data.Length)
                     throw new InvalidDataException($"Program '{symbol.Name}' in section '{section.Name}' lies outside whole instructions ({start}+{length} of {section.Data.Length} bytes).");
-                var (code, references, funcInfo, lineInfo) = ProgramLinker.Link(elf, maps, ext, section, start, start + length);
+                var (code, references, funcInfo, lineInfo, lines) = ProgramLinker.Link(elf, maps, ext, section, start, start + length);
                 programs.Add(new ProgramSpec(symbol.Name, section.Name, kind.Type, kind.AttachType, kind.AttachTarget(section.Name), code)
                 {
                     MapReferences = references,
                     FuncInfo = funcInfo,
                     LineInfo = lineInfo,
+                    Source = SourceLines.From(lines, btf),
                 });
             }
         }
@@ -185,4 +186,7 @@ public sealed class ProgramSpec
     internal byte[] FuncInfo { get; init; } = [];
 
     internal byte[] LineInfo { get; init; } = [];
+
+    /// <summary>The line table of <see cref="LineInfo"/>, resolved: what a verifier failure is reported against.</summary>
+    internal SourceLines? Source { get; init; }
 }

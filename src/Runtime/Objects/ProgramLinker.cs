@@ -30,7 +30,7 @@ internal sealed class ProgramLinker
         this.ext = ext;
     }
 
-    public static (Instruction[] Code, MapReference[] Maps, byte[] FuncInfo, byte[] LineInfo) Link(
+    public static (Instruction[] Code, MapReference[] Maps, byte[] FuncInfo, byte[] LineInfo, IReadOnlyList<BpfLineInfoRecord> Lines) Link(
         ElfFile elf, IReadOnlyList<ObjectMap> maps, BtfExtSpec? ext, ElfSection section, ulong start, ulong end)
     {
         var linker = new ProgramLinker(elf, maps, ext);
@@ -38,7 +38,7 @@ internal sealed class ProgramLinker
         for (int i = 0; i < linker.pieces.Count; i++)
             linker.Relocate(linker.pieces[i]);
         return (linker.code.ToArray(), linker.references.ToArray(),
-            BtfLoadInfo.Encode(linker.funcInfo), BtfLoadInfo.Encode(linker.lineInfo));
+            BtfLoadInfo.Encode(linker.funcInfo), BtfLoadInfo.Encode(linker.lineInfo), linker.lineInfo);
     }
 
     private int Place(ElfSection section, ulong start, ulong end)

@@ -22,6 +22,9 @@ public sealed class ProgramLoadOptions
 
     public uint LineInfoRecordSize { get; init; } = 16;
 
+    /// <summary>The program's resolved line table, to name the source line of a verifier failure.</summary>
+    internal SourceLines? Source { get; init; }
+
     /// <summary>In-kernel BTF type id to attach to (fentry, lsm, struct_ops, tp_btf).</summary>
     public uint AttachBtfId { get; init; }
 

@@ -19,7 +19,7 @@ internal static unsafe class ProgramLoader
             return LoggedLoad.Run(BpfCommand.ProgLoad, name, options.LogLevel, options.InitialLogSize,
                 (uint level, Span<byte> buffer, out int errno, out uint trueSize) =>
                     TryLoad(type, code, license, name, options, level, buffer, out errno, out trueSize),
-                out log);
+                out log, options.Source);
         }
         catch (BpfException e) when (e.GetType() == typeof(BpfException) && e.Errno == Errno.E2BIG && code.Length / 8 > UnprivilegedLimit)
         {
