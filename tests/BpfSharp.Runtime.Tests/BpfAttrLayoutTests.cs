@@ -42,6 +42,7 @@ public sealed class BpfAttrLayoutTests
             ("CtxSizeOut", "test.ctx_size_out"), ("CtxIn", "test.ctx_in"), ("CtxOut", "test.ctx_out"),
             ("Flags", "test.flags"), ("Cpu", "test.cpu"), ("BatchSize", "test.batch_size")),
         .. Member<ObjGetInfoAttr>(Attr, ("BpfFd", "info.bpf_fd"), ("InfoLen", "info.info_len"), ("Info", "info.info")),
+        .. Member<GetFdByIdAttr>(Attr, ("Id", "map_id"), ("NextId", "next_id"), ("OpenFlags", "open_flags")),
         .. Member<RawTracepointOpenAttr>(Attr, ("Name", "raw_tracepoint.name"), ("ProgFd", "raw_tracepoint.prog_fd")),
         .. Member<BtfLoadAttr>(Attr,
             ("Btf", "btf"), ("BtfLogBuf", "btf_log_buf"), ("BtfSize", "btf_size"), ("BtfLogSize", "btf_log_size"),

@@ -134,6 +134,15 @@ internal struct ObjGetInfoAttr
     [FieldOffset(8)] public ulong Info;
 }
 
+/// <summary>BPF_*_GET_FD_BY_ID: the id (prog_id, map_id, btf_id, link_id share offset 0) and open flags.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 12)]
+internal struct GetFdByIdAttr
+{
+    [FieldOffset(0)] public uint Id;
+    [FieldOffset(4)] public uint NextId;
+    [FieldOffset(8)] public uint OpenFlags;
+}
+
 /// <summary>BPF_RAW_TRACEPOINT_OPEN (the <c>raw_tracepoint</c> member).</summary>
 [StructLayout(LayoutKind.Explicit, Size = 16)]
 internal struct RawTracepointOpenAttr

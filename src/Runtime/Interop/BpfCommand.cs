@@ -57,6 +57,7 @@ internal static class BpfCommandNames
         BpfCommand.ProgAttach => "BPF_PROG_ATTACH",
         BpfCommand.ProgDetach => "BPF_PROG_DETACH",
         BpfCommand.ProgTestRun => "BPF_PROG_TEST_RUN",
+        BpfCommand.MapGetFdById => "BPF_MAP_GET_FD_BY_ID",
         BpfCommand.ObjGetInfoByFd => "BPF_OBJ_GET_INFO_BY_FD",
         BpfCommand.RawTracepointOpen => "BPF_RAW_TRACEPOINT_OPEN",
         BpfCommand.BtfLoad => "BPF_BTF_LOAD",

@@ -121,6 +121,26 @@ public sealed partial class BpfMap : IDisposable
         });
     }
 
+    /// <summary>
+    /// Opens the map with kernel id <paramref name="id"/> (BPF_MAP_GET_FD_BY_ID; needs CAP_SYS_ADMIN), e.g. an inner
+    /// map a map of maps holds.
+    /// </summary>
+    /// <exception cref="BpfException">ENOENT when no map has that id (any more).</exception>
+    public static BpfMap FromId(uint id)
+    {
+        var attr = new GetFdByIdAttr { Id = id };
+        var fd = BpfSyscall.InvokeForFd(BpfCommand.MapGetFdById, ref attr);
+        try
+        {
+            return FromFd(fd);
+        }
+        catch
+        {
+            fd.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Queried from the kernel on each access.</summary>
     public MapInfo Info => ReadInfo(Fd);
 

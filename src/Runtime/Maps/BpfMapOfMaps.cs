@@ -35,6 +35,12 @@ public abstract class BpfMapOfMaps<K> : BpfMapView
         return Map.TryLookup(Bytes(key), WritableBytes(ref id)) ? id : null;
     }
 
+    /// <summary>
+    /// Opens the map stored under <paramref name="key"/> (by its id), or null when the slot is empty; the caller owns
+    /// the returned map. Wrap it in the typed view of its kind.
+    /// </summary>
+    public BpfMap? OpenInnerMap(in K key) => InnerMapId(key) is { } id ? BpfMap.FromId(id) : null;
+
     /// <summary>A new map made from the template, ready to be <see cref="Set"/>; wrap it in the typed view of its kind.</summary>
     public BpfMap CreateInnerMap(string name = "") =>
         BpfMap.Create((InnerMapSpec ?? throw new InvalidOperationException($"{Name} was opened, not created here: its inner map template is unknown.")) with { Name = name });

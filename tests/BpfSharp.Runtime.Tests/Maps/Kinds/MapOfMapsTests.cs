@@ -56,6 +56,20 @@ public sealed class MapOfMapsTests
         Script(side);
         Assert.Equal(side.InnerArrays[1].Map.Info.Id, side.Skeleton.Tenants.InnerMapId(2));
         Assert.Null(side.Skeleton.Tenants.InnerMapId(1));
+
+        // The host reopens what a slot holds by its id and sees the counts the program wrote through it.
+        using (var reopened = side.Skeleton.Tenants.OpenInnerMap(2))
+        {
+            Assert.NotNull(reopened);
+            Assert.Equal("tenant_b", reopened.Name);
+            using var view = new BpfArrayMap<ulong>(reopened);
+            Assert.Equal(side.TenantCounter(1, 2), view[2]);
+            Assert.Equal(2UL, view[2]);
+        }
+        Assert.Null(side.Skeleton.Tenants.OpenInnerMap(1));
+        var gone = Assert.Throws<BpfException>(() => BpfMap.FromId(uint.MaxValue));
+        Assert.Equal(2, gone.Errno); // ENOENT
+        Assert.Contains("BPF_MAP_GET_FD_BY_ID", gone.Message);
     }
 
     [Fact]
