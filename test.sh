@@ -34,6 +34,8 @@ if ! grep -q "Build succeeded" "$results/build.log" || grep -qE "[1-9][0-9]* Err
 fi
 
 passed=0 failed=0 skipped=0
+# Figures tests report beside their verdict (oracle counts, codegen ratios): printed before the summary line.
+export BPFSHARP_REPORT="$PWD/$results/report.txt"
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
@@ -54,5 +56,6 @@ if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
   echo "CI: $skipped tests skipped; every test must run in CI."
   failed=$((failed + skipped))
 fi
+[ -s "$BPFSHARP_REPORT" ] && { echo "== reported figures"; cat "$BPFSHARP_REPORT"; }
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

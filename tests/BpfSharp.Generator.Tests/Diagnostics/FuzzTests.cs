@@ -47,7 +47,7 @@ public class FuzzTests
             if (crash is not null)
                 Assert.Fail($"{crash} at {context}\n--- source ---\n{edited}");
         }
-        TestContext.Current.SendDiagnosticMessage($"fuzz: {Variants} variants in {clock.ElapsedMilliseconds} ms, seed {seed}");
+        BpfSharp.Tests.SuiteReport.Line($"fuzz: {Variants} variants in {clock.ElapsedMilliseconds} ms, seed {seed}");
     }
 
     private static List<(string Name, string Text)> Sources()

@@ -21,8 +21,7 @@ public class CorpusTests
         var report = DifferentialRunner.Run(compilation, m => m.ContainingNamespace.ToDisplayString() == "BpfSharp.Oracle.Corpus",
             InputSets.For, KnownIssues.Corpus);
 
-        TestContext.Current.SendDiagnosticMessage("differential corpus: " + report.Summary);
-        TestContext.Current.TestOutputHelper?.WriteLine("differential corpus: " + report.Summary);
+        BpfSharp.Tests.SuiteReport.Line("differential corpus: " + report.Summary);
         Assert.True(!report.Failures.Any(), report.Describe(limit: 10));
         Assert.True(report.Programs >= 60, report.Summary);
     }
@@ -38,8 +37,7 @@ public class CorpusTests
         var report = ObjectPathRunner.Run(Sources(), m => m.ContainingNamespace.ToDisplayString() == "BpfSharp.Oracle.Corpus",
             InputSets.For, KnownIssues.Corpus);
 
-        TestContext.Current.SendDiagnosticMessage("differential corpus, object path: " + report.Summary);
-        TestContext.Current.TestOutputHelper?.WriteLine("differential corpus, object path: " + report.Summary);
+        BpfSharp.Tests.SuiteReport.Line("differential corpus, object path: " + report.Summary);
         Assert.True(!report.Failures.Any(), report.Describe(limit: 10));
         Assert.True(report.Programs >= 60, report.Summary);
     }

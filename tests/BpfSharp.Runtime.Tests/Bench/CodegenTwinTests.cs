@@ -40,6 +40,7 @@ public sealed class CodegenTwinTests
         double xlated = GeometricMean(rows.Select(r => Ratio(r.CSharp.XlatedLength, r.Clang.XlatedLength)));
         double verified = GeometricMean(rows.Select(r => Ratio(r.CSharp.VerifiedInstructions, r.Clang.VerifiedInstructions)));
         _output.WriteLine(Invariant($"geometric mean   xlated {xlated:0.000}   verified {verified:0.000}"));
+        BpfSharp.Tests.SuiteReport.Line(Invariant($"codegen twins: {rows.Count} programs, C#/clang geometric mean xlated {xlated:0.000}, verified {verified:0.000}, largest {rows.Max(r => Math.Max(Ratio(r.CSharp.XlatedLength, r.Clang.XlatedLength), Ratio(r.CSharp.VerifiedInstructions, r.Clang.VerifiedInstructions))):0.00}"));
 
         Assert.Equal(BenchPrograms.All.Length, rows.Count);
         Assert.All(rows, r =>

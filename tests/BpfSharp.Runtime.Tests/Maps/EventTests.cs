@@ -48,7 +48,7 @@ public sealed class EventTests
         }
 
         ulong produced = stats[0], dropped = stats[1];
-        TestContext.Current.TestOutputHelper?.WriteLine($"produced {produced}, consumed {consumed}, dropped {dropped}");
+        BpfSharp.Tests.SuiteReport.Line($"ring buffer: produced {produced}, consumed {consumed}, dropped {dropped}");
         Assert.Equal(events, produced);
         Assert.True(consumed > 0 && dropped > 0, "the ring is sized so that both reading and dropping happen");
         Assert.Equal((long)produced, consumed + (long)dropped);

@@ -36,8 +36,7 @@ public class RandomDifferentialTests
 
         string summary = $"random differential: seeds {baseSeed}..{baseSeed + count - 1}, calls {(features.Calls ? "on" : "off (not supported yet)")}, " +
             $"{report.Summary}, {clock.Elapsed.TotalSeconds:0.0} s ({generated.TotalSeconds:0.0} s generating and compiling C#)";
-        TestContext.Current.SendDiagnosticMessage(summary);
-        TestContext.Current.TestOutputHelper?.WriteLine(summary);
+        BpfSharp.Tests.SuiteReport.Line(summary);
         Assert.True(!report.Failures.Any(), report.Describe(name =>
         {
             var program = bySeedClass[name];
