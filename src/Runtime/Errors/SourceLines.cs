@@ -21,7 +21,7 @@ internal sealed class SourceLines
             return null;
         var entries = new List<(int, string, int, string)>(records.Count);
         foreach (var r in records)
-            entries.Add(((int)r.InsnIndex, btf.GetString(r.FileNameOffset), (int)(r.LineColumn >> BtfFormat.LineColumnBits), btf.GetString(r.LineOffset)));
+            entries.Add(((int)r.InsnIndex, btf.GetString(r.FileNameOffset), (int)r.Line, btf.GetString(r.LineOffset)));
         entries.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         return new SourceLines(entries);
     }

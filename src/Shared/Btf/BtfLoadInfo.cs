@@ -9,7 +9,11 @@ namespace BpfSharp.Btf;
 internal readonly record struct BpfFuncInfoRecord(uint InsnIndex, uint TypeId);
 
 /// <summary>struct bpf_line_info as BPF_PROG_LOAD takes it: <paramref name="InsnIndex"/> counts instructions, not bytes.</summary>
-internal readonly record struct BpfLineInfoRecord(uint InsnIndex, uint FileNameOffset, uint LineOffset, uint LineColumn);
+internal readonly record struct BpfLineInfoRecord(uint InsnIndex, uint FileNameOffset, uint LineOffset, uint LineColumn)
+{
+    /// <summary>The source line, from the word it shares with the column.</summary>
+    public uint Line => LineColumn >> BtfFormat.LineColumnBits;
+}
 
 /// <summary>
 /// Turns .BTF.ext records (byte offsets within an ELF section) into the records BPF_PROG_LOAD wants (instruction
